@@ -1,0 +1,9 @@
+import type { Command } from '../context.js';
+
+/**
+ * Every CLI command, loaded lazily so `callguard check` never pays for the server or the database.
+ * Add one line per command.
+ */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  version: () => import('./version.js').then((m) => m.command),
+};

@@ -1,0 +1,153 @@
+/**
+ * The one error catalogue. Every failure a user can see has a stable code here, a status for
+ * HTTP, a title and a "how to fix" line. CLI messages and API problem+json (RFC 9457) both render
+ * from this table; docs/errors.md lists it (a test keeps the two in step).
+ */
+export interface ErrorDefinition {
+  /** HTTP status used when this error crosses the API. */
+  readonly status: number;
+  readonly title: string;
+  readonly howToFix: string;
+}
+
+export const ERROR_CATALOGUE = {
+  CG_INPUT_INVALID: {
+    status: 400,
+    title: 'The input is not valid',
+    howToFix: 'Correct the field named in the message and try again.',
+  },
+  CG_JSON_MALFORMED: {
+    status: 400,
+    title: 'The JSON could not be read',
+    howToFix: 'Send well-formed JSON (check quotes, commas and brackets).',
+  },
+  CG_UNKNOWN_OPTION: {
+    status: 400,
+    title: 'Unknown option',
+    howToFix: 'Run the command with --help to see the options it accepts.',
+  },
+  CG_OPTION_VALUE_INVALID: {
+    status: 400,
+    title: 'An option has a value that is not allowed',
+    howToFix: 'Use one of the values listed in the message.',
+  },
+  CG_FILE_UNREADABLE: {
+    status: 400,
+    title: 'The file could not be read',
+    howToFix: 'Check the path exists, is a regular file and that you may read it.',
+  },
+  CG_INPUT_BINARY: {
+    status: 415,
+    title: 'The input looks like a binary file, not text',
+    howToFix: 'Give a text transcript: plain text, "Speaker: text" lines, WebVTT, SRT or JSON segments.',
+  },
+  CG_INPUT_TOO_LARGE: {
+    status: 413,
+    title: 'The input is too large',
+    howToFix: 'Split the input or send only the part of the call that matters.',
+  },
+  CG_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: 'Unsupported content type',
+    howToFix: 'Send the body as application/json.',
+  },
+  CG_TRANSCRIPT_EMPTY: {
+    status: 422,
+    title: 'The transcript is empty',
+    howToFix: 'Paste what was said on the call, or answer the checklist questions instead.',
+  },
+  CG_TRANSCRIPT_MALFORMED: {
+    status: 422,
+    title: 'The transcript could not be understood',
+    howToFix: 'Use plain text, "Speaker: text" lines, WebVTT, SRT or JSON segments [{speaker, text}].',
+  },
+  CG_FACTS_EMPTY: {
+    status: 422,
+    title: 'Nothing to assess',
+    howToFix: 'Give a transcript or at least one fact about the call (who called, what they asked for).',
+  },
+  CG_NUMBER_INVALID: {
+    status: 422,
+    title: 'That is not a phone number',
+    howToFix: 'Give the number with its country code (for example +1 800 642 7676) or set the country.',
+  },
+  CG_URL_INVALID: {
+    status: 422,
+    title: 'That is not a web address',
+    howToFix: 'Give a web address such as https://www.microsoft.com/ or microsoft.com.',
+  },
+  CG_EMAIL_INVALID: {
+    status: 422,
+    title: 'That is not an email address or header',
+    howToFix: 'Give an address such as name@example.com, a From header, or a pasted header block.',
+  },
+  CG_UNAUTHORIZED: {
+    status: 401,
+    title: 'Authentication required',
+    howToFix: 'Send the admin token as "Authorization: Bearer <token>".',
+  },
+  CG_FORBIDDEN: {
+    status: 403,
+    title: 'Not allowed',
+    howToFix: 'Use a token that has access to this action.',
+  },
+  CG_NOT_FOUND: {
+    status: 404,
+    title: 'Not found',
+    howToFix: 'Check the identifier or path.',
+  },
+  CG_CONFLICT: {
+    status: 409,
+    title: 'Conflicts with an earlier request',
+    howToFix: 'Use a new idempotency key for a different request, or resend the original unchanged.',
+  },
+  CG_RATE_LIMITED: {
+    status: 429,
+    title: 'Too many requests',
+    howToFix: 'Wait for the time given in Retry-After and try again.',
+  },
+  CG_CONFIG_INVALID: {
+    status: 500,
+    title: 'The configuration is not valid',
+    howToFix: 'Fix the environment variable named in the message; see docs/operations.md.',
+  },
+  CG_STORE_UNAVAILABLE: {
+    status: 503,
+    title: 'The database is not available',
+    howToFix: 'Check CALLGUARD_DB or DATABASE_URL and that the database server is running.',
+  },
+  CG_INTERNAL: {
+    status: 500,
+    title: 'Something went wrong on our side',
+    howToFix: 'Try again; if it keeps happening, report it with the request id.',
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface CallGuardErrorOptions {
+  /** Where the bad input is: a JSON pointer ("/facts/initiatedBy"), an option ("--format") or "line 12". */
+  readonly pointer?: string;
+  readonly cause?: unknown;
+}
+
+/** An expected, user-facing failure. Anything else that escapes is a bug and is reported as CG_INTERNAL. */
+export class CallGuardError extends Error {
+  readonly code: ErrorCode;
+  readonly pointer: string | undefined;
+
+  constructor(code: ErrorCode, detail: string, options: CallGuardErrorOptions = {}) {
+    super(detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CallGuardError';
+    this.code = code;
+    this.pointer = options.pointer;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+}
+
+export function isCallGuardError(value: unknown): value is CallGuardError {
+  return value instanceof CallGuardError;
+}
