@@ -81,6 +81,23 @@ export const ERROR_CATALOGUE = {
     title: 'That is not an email address or header',
     howToFix: 'Give an address such as name@example.com, a From header, or a pasted header block.',
   },
+  CG_CASE_INVALID: {
+    status: 422,
+    title: 'The case file entry is not valid',
+    howToFix:
+      'Correct the field named in the message (dates not in the future, amounts not negative) and try again.',
+  },
+  CG_CASE_SENSITIVE_DATA: {
+    status: 422,
+    title: 'Refused to store a secret in the case file',
+    howToFix:
+      'Give only the last 4 digits of a card or account; for passwords, SSNs and codes record only that they were given.',
+  },
+  CG_CASE_NOT_FOUND: {
+    status: 404,
+    title: 'No such case',
+    howToFix: 'Check the case id (32 hexadecimal characters); a deleted case is gone for good.',
+  },
   CG_UNAUTHORIZED: {
     status: 401,
     title: 'Authentication required',
