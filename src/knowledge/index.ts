@@ -1,0 +1,8 @@
+/**
+ * Organisation knowledge (pure: no Node-only APIs). Profiles say how each organisation really
+ * behaves; every entry cites the page it rests on.
+ */
+export { ORGANISATIONS } from './organisations.js';
+export { findOrg, findOrgMentions, getOrg, resolveOrg } from './find-org.js';
+export { tokens } from './normalise.js';
+export type * from './types.js';
