@@ -1,0 +1,62 @@
+/**
+ * The learned scorer's entry point for the engine: a logistic regression over hashed n-grams of what
+ * the caller said (trained by `npm run train`, see PROVENANCE.md). It adjusts the rules' score and
+ * names the caller's phrases that are typical of scam scripts; it never decides a verdict alone.
+ */
+import type { Transcript } from '../types.js';
+import { MODEL } from './model.generated.js';
+import { loadModel, scoreText, type LearnedModelData, type LoadedModel } from './model.js';
+
+export interface LearnedEvidence {
+  /** Log-odds added to the rules' score (already scaled and capped). */
+  logit: number;
+  /** Caller phrases that pushed towards "scam", strongest first (empty when the logit is not positive). */
+  phrases: string[];
+}
+
+/** Words of a transcript the model reads: the caller's, or all non-callee text when no side is known. */
+export function modelText(transcript: Transcript): { text: string; attributed: boolean } {
+  const caller = transcript.segments.filter((s) => s.speaker === 'caller');
+  if (caller.length > 0) return { text: caller.map((s) => s.text).join('\n'), attributed: true };
+  const unknown = transcript.segments.filter((s) => s.speaker === 'unknown');
+  return { text: unknown.map((s) => s.text).join('\n'), attributed: false };
+}
+
+let loaded: LoadedModel | null = null;
+
+/**
+ * @example
+ * const ev = learnedEvidence(parseTranscript('Caller: buy gift cards and read me the codes'), ['UNUSUAL_PAYMENT_METHOD']);
+ * ev?.phrases // e.g. ["gift cards", "read me the codes"]
+ */
+export function learnedEvidence(transcript: Transcript, flagIds: readonly string[]): LearnedEvidence | null {
+  loaded ??= loadModel(MODEL);
+  return evidenceWith(loaded, transcript, flagIds);
+}
+
+/** Same as learnedEvidence with an explicit model (tests, training). */
+export function evidenceWith(
+  model: LoadedModel,
+  transcript: Transcript,
+  flagIds: readonly string[],
+): LearnedEvidence | null {
+  const { text, attributed } = modelText(transcript);
+  if (text.trim() === '') return null;
+  const data: LearnedModelData = model.data;
+  const score = scoreText(data, model.weights, text);
+  let logit = data.logitScale * score.margin * (attributed ? 1 : data.unknownSpeakerFactor);
+  const upper = flagIds.length > 0 ? data.cap.positive : data.cap.positiveWithoutFlags;
+  logit = Math.max(-data.cap.negative, Math.min(upper, logit));
+  return { logit, phrases: logit > 0 ? topPhrases(score.contributions, 5) : [] };
+}
+
+/** Strongest phrases, skipping a word already inside a chosen two-word phrase. */
+function topPhrases(contributions: { phrase: string; weight: number }[], max: number): string[] {
+  const chosen: string[] = [];
+  for (const { phrase } of contributions) {
+    if (chosen.length >= max) break;
+    if (chosen.some((c) => c.split(' ').includes(phrase) || phrase.split(' ').includes(c))) continue;
+    chosen.push(phrase);
+  }
+  return chosen;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Transcript } from '../types.js';
+import { decodeWeights, encodeWeights } from './codec.js';
+import { DEFAULT_FEATURE_PARAMS, featurise } from './featurise.js';
+import { evidenceWith, learnedEvidence, modelText } from './index.js';
+import { MODEL } from './model.generated.js';
+import { loadModel } from './model.js';
+import { normaliseText } from './normalise.js';
+
+function transcript(turns: [Transcript['segments'][number]['speaker'], string][]): Transcript {
+  let offset = 0;
+  const segments = turns.map(([speaker, text]) => {
+    const s = { speaker, text, offset };
+    offset += text.length + 1;
+    return s;
+  });
+  return { format: 'json', text: segments.map((s) => s.text).join('\n'), segments };
+}
+
+const scam = transcript([
+  ['caller', 'This is the Windows technical department. Your computer is infected with a virus.'],
+  ['callee', 'Oh no.'],
+  ['caller', 'Go to any desk dot com and read me the code. The repair fee is paid with gift cards.'],
+]);
+const legit = transcript([
+  ['caller', 'Thanks for calling. Which city would you like to fly from, and on what date?'],
+  ['callee', 'From Boston next Friday.'],
+  ['caller', 'I found a direct flight leaving at 9 am. Shall I book it?'],
+]);
+
+describe('learnedEvidence', () => {
+  it('scores a tech-support scam script above a service dialogue and names its phrases', () => {
+    const s = learnedEvidence(scam, ['REMOTE_ACCESS_REQUEST'])!;
+    const l = learnedEvidence(legit, [])!;
+    expect(s.logit).toBeGreaterThan(0);
+    expect(l.logit).toBeLessThan(0);
+    expect(s.phrases.length).toBeGreaterThan(0);
+    expect(l.phrases).toEqual([]);
+  });
+
+  it('only reads the caller: the callee describing a scam is not scored as one', () => {
+    const t = transcript([
+      ['caller', 'Hello, this is your pharmacy about your prescription refill.'],
+      ['callee', 'Someone said my computer has a virus and wanted gift cards and any desk.'],
+    ]);
+    expect(modelText(t).text).not.toContain('gift cards');
+  });
+
+  it('caps the logit when no rule fired, so wording alone never decides', () => {
+    const ev = evidenceWith(loadModel(MODEL), scam, []);
+    expect(ev!.logit).toBeLessThanOrEqual(MODEL.cap.positiveWithoutFlags);
+  });
+
+  it('returns null when there is nothing to read', () => {
+    expect(learnedEvidence(transcript([['callee', 'hello?']]), [])).toBeNull();
+  });
+
+  it('the committed model is small', () => {
+    expect(JSON.stringify(MODEL).length).toBeLessThan(2 * 1024 * 1024);
+    expect(MODEL.count).toBeGreaterThan(1000);
+  });
+});
+
+describe('features', () => {
+  it('normalises digits, case and speech-to-text splits', () => {
+    expect(normaliseText('Install Any Desk, call 1-800-555-0100 NOW! micro soft')).toBe(
+      'install anydesk call now microsoft',
+    );
+  });
+
+  it('word and character blocks each have unit length', () => {
+    const f = featurise('gift card gift card', DEFAULT_FEATURE_PARAMS);
+    const sq = f.values.reduce((a, v) => a + v * v, 0);
+    expect(sq).toBeGreaterThan(1.5);
+    expect(sq).toBeLessThan(2.5);
+    expect(f.words).toContain('gift card');
+  });
+
+  it('weights survive the codec within a quantisation step', () => {
+    const { data, count } = encodeWeights({ indices: [5, 70000, 3], values: [0.5, -1, 0.001] }, 1 / 127);
+    expect(count).toBe(2);
+    const dense = decodeWeights(data, 1 / 127, 2 ** 18);
+    expect(dense[5]).toBeCloseTo(0.5, 2);
+    expect(dense[70000]).toBeCloseTo(-1, 2);
+    expect(dense[3]).toBe(0);
+  });
+});

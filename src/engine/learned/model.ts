@@ -1,0 +1,64 @@
+/**
+ * The learned scorer's model: a logistic regression over hashed n-grams of the caller's words, stored
+ * quantised. `scoreText` is the one scoring function, used at run time and by the training script.
+ */
+import { decodeWeights } from './codec.js';
+import { featurise, type FeatureParams } from './featurise.js';
+
+/** What the generated model module holds (see scripts/train.ts and PROVENANCE.md). */
+export interface LearnedModelData {
+  format: 'callguard-learned-v1';
+  trainedAt: string;
+  params: FeatureParams;
+  /** Intercept of the text model. */
+  bias: number;
+  /** Quantisation step of the stored weights. */
+  step: number;
+  /** Number of stored non-zero weights. */
+  count: number;
+  /** base64 varint-delta indices + int8 values (see codec.ts). */
+  weights: string;
+  /** Multiplier from the text model's margin to the engine's log-odds, fitted with the rule weights. */
+  logitScale: number;
+  /** Bounds on the learned contribution: wording alone never decides a verdict. */
+  cap: { positive: number; positiveWithoutFlags: number; negative: number };
+  /** Multiplier when no side of the call is known (the text may be the callee's words). */
+  unknownSpeakerFactor: number;
+}
+
+export interface LoadedModel {
+  data: LearnedModelData;
+  weights: Float32Array;
+}
+
+export function loadModel(data: LearnedModelData): LoadedModel {
+  return { data, weights: decodeWeights(data.weights, data.step, 2 ** data.params.hashBits) };
+}
+
+export interface TextScore {
+  /** bias + w·x, before scaling and capping. */
+  margin: number;
+  /** Word n-grams that pushed towards scam, largest first, with their contributions. */
+  contributions: { phrase: string; weight: number }[];
+}
+
+/**
+ * @example scoreText(loadModel(MODEL), "install anydesk and buy gift cards").margin > 0
+ */
+export function scoreText(
+  model: { bias: number; params: FeatureParams },
+  weights: ArrayLike<number>,
+  text: string,
+): TextScore {
+  const f = featurise(text, model.params);
+  let margin = model.bias;
+  const contributions: { phrase: string; weight: number }[] = [];
+  for (let i = 0; i < f.indices.length; i++) {
+    const c = weights[f.indices[i]!]! * f.values[i]!;
+    margin += c;
+    const word = f.words[i];
+    if (word && c > 0) contributions.push({ phrase: word, weight: c });
+  }
+  contributions.sort((a, b) => b.weight - a.weight);
+  return { margin, contributions };
+}
