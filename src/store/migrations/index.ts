@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Add one line per migration file (`NNN-name.ts`); numbers 100+ belong
+ * to the cases engineer so the two series never clash.
+ */
+import type { Migration } from 'kysely';
+import * as m001 from './001-core.js';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-core': m001,
+};
