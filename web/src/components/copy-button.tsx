@@ -1,0 +1,28 @@
+import { useState } from 'preact/hooks';
+
+/** Copies text to the clipboard and says so (to screen readers too). */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  async function copy(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  }
+  return (
+    <span class="copy">
+      <button type="button" class="button" onClick={() => void copy()}>
+        {label}
+      </button>
+      <span role="status" class="copy-status">
+        {state === 'copied'
+          ? ' Copied.'
+          : state === 'failed'
+            ? ' Could not copy. Select the text and copy it.'
+            : ''}
+      </span>
+    </span>
+  );
+}
