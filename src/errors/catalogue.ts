@@ -133,6 +133,27 @@ export const ERROR_CATALOGUE = {
     title: 'The database is not available',
     howToFix: 'Check CALLGUARD_DB or DATABASE_URL and that the database server is running.',
   },
+  CG_STIR_IDENTITY_INVALID: {
+    status: 422,
+    title: 'That is not a SIP Identity header',
+    howToFix:
+      'Give the Identity header value: a PASSporT (three base64url parts joined by dots) followed by ;info=<https://...>.',
+  },
+  CG_STIR_INVITE_INVALID: {
+    status: 422,
+    title: 'That is not a SIP INVITE',
+    howToFix: 'Give the INVITE as text: the request line, then headers (From, To, Identity, Date), one per line.',
+  },
+  CG_STIR_KEY_INVALID: {
+    status: 400,
+    title: 'The signing key could not be used',
+    howToFix: 'Give a PEM file with an EC P-256 private key (PKCS#8 "BEGIN PRIVATE KEY" or "BEGIN EC PRIVATE KEY").',
+  },
+  CG_STIR_CERT_INVALID: {
+    status: 400,
+    title: 'A certificate could not be read',
+    howToFix: 'Give PEM certificates ("BEGIN CERTIFICATE") for --trust and in the certificate directory.',
+  },
   CG_INTERNAL: {
     status: 500,
     title: 'Something went wrong on our side',

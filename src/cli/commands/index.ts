@@ -6,4 +6,5 @@ import type { Command } from '../context.js';
  */
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   version: () => import('./version.js').then((m) => m.command),
+  stir: () => import('./stir.js').then((m) => m.command),
 };
