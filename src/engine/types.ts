@@ -128,6 +128,16 @@ export interface RedFlag {
 
 export type Verdict = 'scam' | 'likely-scam' | 'unclear' | 'low-risk';
 
+/** Evidence that lowers the risk (a support request the person made first, a number they looked up). */
+export interface Mitigation {
+  id: string;
+  /** Contribution to the score (negative, log-odds units). */
+  weight: number;
+  title: string;
+  explanation: string;
+  evidence: Evidence[];
+}
+
 export interface NextStep {
   id: string;
   text: string;
@@ -160,6 +170,8 @@ export interface Assessment {
   /** The organisation the caller claimed to be, normalised, or null. */
   org: { id: OrgId; name: string } | null;
   redFlags: RedFlag[];
+  /** What lowered the risk; absent or empty when nothing did. */
+  mitigations?: Mitigation[];
   warnings: SensitiveInfoWarning[];
   questionsToAsk: string[];
   nextSteps: NextStep[];

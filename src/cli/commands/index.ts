@@ -6,5 +6,6 @@ import type { Command } from '../context.js';
  */
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   version: () => import('./version.js').then((m) => m.command),
+  check: () => import('./check.js').then((m) => m.command),
   stir: () => import('./stir.js').then((m) => m.command),
 };

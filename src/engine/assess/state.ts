@@ -1,0 +1,142 @@
+/**
+ * What the scan has found so far, kept per flag and per signal. Batch assessment fills it once;
+ * live sessions add one segment at a time, so nothing already seen is scanned again.
+ */
+import type { Evidence, SensitiveAsk, SensitiveInfoWarning, Segment, Speaker } from '../types.js';
+import { scanSegment } from '../rules/scanner.js';
+import { isSignal } from '../rules/text-rules.js';
+import { WEIGHTS } from '../weights.js';
+
+/** Evidence kept per flag; more adds nothing to the score and bloats the output. */
+const MAX_EVIDENCE = 5;
+
+export interface FlagHitState {
+  evidence: Evidence[];
+  /** Strongest hit so far, with the unknown-speaker factor applied. */
+  strength: number;
+  /** Segment index of the first hit (live mode: "newly raised"). */
+  firstSegment: number;
+}
+
+export interface ScanState {
+  flags: Map<string, FlagHitState>;
+  signals: Map<string, Evidence[]>;
+  warnings: SensitiveInfoWarning[];
+  /** Caller (or unattributed) text seen so far, for finding the claimed organisation. */
+  callerTextHead: string;
+  segmentCount: number;
+  /** Length of the transcript text so far (live mode lays segments out as it goes). */
+  textLength: number;
+}
+
+export function newScanState(): ScanState {
+  return {
+    flags: new Map(),
+    signals: new Map(),
+    warnings: [],
+    callerTextHead: '',
+    segmentCount: 0,
+    textLength: 0,
+  };
+}
+
+/** How much caller text to keep for organisation detection. */
+const ORG_HEAD_CHARS = 2000;
+
+const ASK_MESSAGES: Record<SensitiveAsk, string> = {
+  'card-number': 'Do not read out your card number, expiry date or security code.',
+  'bank-details': 'Do not give your bank account or online-banking details.',
+  password: 'Do not say or type your password for them.',
+  'one-time-code': 'Do not read out or approve any code sent to you. It lets them into your account.',
+  'remote-access-code':
+    'Do not read out the ID or code on your screen. It gives them control of your computer.',
+  'id-number': 'Do not give your Social Security or other ID number.',
+  'gift-card-code': 'Do not read out gift card numbers. The money is gone the moment you do.',
+};
+
+/**
+ * Scans one segment and records what it raised. Returns the warnings it raised.
+ * @param index the segment's position in the transcript
+ */
+export function scanInto(state: ScanState, segment: Segment, index: number): SensitiveInfoWarning[] {
+  const hits = scanSegment(segment.text, segment.speaker);
+  const raised: SensitiveInfoWarning[] = [];
+  for (const hit of hits) {
+    const ev = quoteEvidence(segment, index, hit.start, hit.end);
+    if (isSignal(hit.flag)) {
+      const list = state.signals.get(hit.flag) ?? [];
+      if (list.length < MAX_EVIDENCE) list.push(ev);
+      state.signals.set(hit.flag, list);
+      continue;
+    }
+    const factor = segment.speaker === 'unknown' ? WEIGHTS.unknownSpeakerFactor : 1;
+    const strength = hit.strength * factor;
+    const existing = state.flags.get(hit.flag);
+    if (existing) {
+      if (existing.evidence.length < MAX_EVIDENCE && !existing.evidence.some((e) => sameQuote(e, ev)))
+        existing.evidence.push(ev);
+      existing.strength = Math.max(existing.strength, strength);
+    } else {
+      state.flags.set(hit.flag, { evidence: [ev], strength, firstSegment: index });
+    }
+    const asks = hit.rule.asks;
+    if (asks && segment.speaker !== 'callee' && !state.warnings.some((w) => w.asks === asks)) {
+      const w: SensitiveInfoWarning = {
+        kind: 'sensitive-info',
+        asks,
+        message: ASK_MESSAGES[asks],
+        evidence: ev,
+      };
+      state.warnings.push(w);
+      raised.push(w);
+    }
+  }
+  if (segment.speaker !== 'callee' && state.callerTextHead.length < ORG_HEAD_CHARS) {
+    state.callerTextHead += (state.callerTextHead ? '\n' : '') + segment.text.slice(0, ORG_HEAD_CHARS);
+  }
+  state.segmentCount = Math.max(state.segmentCount, index + 1);
+  state.textLength = segment.offset + segment.text.length;
+  return raised;
+}
+
+function sameQuote(a: Evidence, b: Evidence): boolean {
+  return a.kind === 'quote' && b.kind === 'quote' && a.start === b.start && a.end === b.end;
+}
+
+/** Evidence quoting the sentence around a hit (offsets into Transcript.text). */
+function quoteEvidence(segment: Segment, index: number, start: number, end: number): Evidence {
+  const [s, e] = sentenceAround(segment.text, start, end);
+  return {
+    kind: 'quote',
+    quote: segment.text.slice(s, e),
+    start: segment.offset + s,
+    end: segment.offset + e,
+    speaker: segment.speaker as Speaker,
+    segment: index,
+  };
+}
+
+/** Widens [start, end) to its sentence (bounded), so the quote reads on its own. */
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  const MAX = 120;
+  let s = start;
+  const floor = Math.max(0, start - MAX);
+  while (s > floor && !isSentenceEnd(text, s - 1)) s--;
+  let e = end;
+  const ceil = Math.min(text.length, end + MAX);
+  while (e < ceil && !isSentenceEnd(text, e)) e++;
+  if (e < text.length && /[.!?]/.test(text[e]!)) e++;
+  while (s < start && /\s/.test(text[s]!)) s++;
+  while (e > end && /\s/.test(text[e - 1]!)) e--;
+  // Do not cut a word in half at a bounded edge.
+  if (s === floor && s > 0) while (s < start && /\S/.test(text[s - 1]!)) s++;
+  if (e === ceil && e < text.length) while (e > end && /\S/.test(text[e]!)) e--;
+  return [s, e];
+}
+
+/** ".", "!", "?" or a newline, but not the dot inside "anydesk.com" or "1.5". */
+function isSentenceEnd(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (c === '\n' || c === '!' || c === '?') return true;
+  return c === '.' && !(/[\p{L}\p{N}]/u.test(text[i + 1] ?? '') && /[\p{L}\p{N}]/u.test(text[i - 1] ?? ''));
+}

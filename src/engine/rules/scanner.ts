@@ -1,0 +1,83 @@
+/**
+ * Runs every text rule over one segment in a single regex pass: all triggers are joined into one
+ * alternation; each match is checked only against the rules of the trigger that matched, on the
+ * sentence around it. Cost grows with the segment, not with the number of rules.
+ */
+import type { Speaker } from '../types.js';
+import { normalise } from '../text/normalise.js';
+import { isNarrativeSegment, isNegated, isReported, sentenceEnd, sentenceStart } from '../text/context.js';
+import { TEXT_RULES, type TextRule } from './text-rules.js';
+
+export interface Hit {
+  rule: TextRule;
+  flag: string;
+  /** Offsets in the segment's original text. */
+  start: number;
+  end: number;
+  strength: number;
+}
+
+interface CompiledScanner {
+  re: RegExp;
+  /** Rules per capture group (index 0 = group 1). */
+  groups: TextRule[][];
+}
+
+function compile(rules: readonly TextRule[]): CompiledScanner {
+  const byTrigger = new Map<string, TextRule[]>();
+  for (const r of rules) {
+    const list = byTrigger.get(r.trigger);
+    if (list) list.push(r);
+    else byTrigger.set(r.trigger, [r]);
+  }
+  const triggers = [...byTrigger.keys()];
+  const re = new RegExp(`\\b(?:${triggers.map((t) => `(${t})`).join('|')})(?![a-z0-9])`, 'g');
+  return { re, groups: triggers.map((t) => byTrigger.get(t)!) };
+}
+
+const speakerOf = (r: TextRule) => r.from ?? 'caller';
+const SCANNERS: Record<Speaker, CompiledScanner> = {
+  caller: compile(TEXT_RULES.filter((r) => speakerOf(r) !== 'callee')),
+  callee: compile(TEXT_RULES.filter((r) => speakerOf(r) !== 'caller')),
+  unknown: compile(TEXT_RULES),
+};
+
+/**
+ * Finds the rule hits in one segment said by `speaker`.
+ * @example scanSegment('Please install AnyDesk now', 'caller')[0]?.flag === 'REMOTE_ACCESS_REQUEST'
+ */
+export function scanSegment(original: string, speaker: Speaker): Hit[] {
+  const norm = normalise(original);
+  const text = norm.text;
+  const { re, groups } = SCANNERS[speaker];
+  const narrative = isNarrativeSegment(text);
+  const hits: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    let g = 1;
+    while (m[g] === undefined) g++;
+    const at = m.index;
+    const endAt = at + m[0].length;
+    let sStart = -1;
+    let window = '';
+    for (const rule of groups[g - 1]!) {
+      if (narrative && rule.reportable !== false) continue;
+      if (sStart < 0) {
+        sStart = sentenceStart(text, at);
+        window = text.slice(sStart, sentenceEnd(text, endAt));
+      }
+      if (rule.near && !rule.near.test(window)) continue;
+      if (rule.notNear?.test(window)) continue;
+      if (rule.negatable !== false && isNegated(text, at, sStart)) continue;
+      if (rule.reportable !== false && isReported(text, at, sStart)) continue;
+      hits.push({
+        rule,
+        flag: rule.flag,
+        start: norm.toOriginal(at, 'start'),
+        end: norm.toOriginal(endAt, 'end'),
+        strength: rule.strength ?? 1,
+      });
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,423 @@
+/**
+ * Transcript rules as data. Each rule has a trigger (a regex source matched on normalised,
+ * lowercase text) and optional checks on the sentence around it. Rules describe tactics (asking,
+ * paying, pressuring, proving) rather than particular scripts, so they carry over to new calls.
+ *
+ * Triggers must not contain capturing groups: the scanner joins them into one regex and uses the
+ * group index to know which trigger matched. Rules with the same trigger share one group.
+ */
+import type { SensitiveAsk } from '../types.js';
+
+export type RuleSpeaker = 'caller' | 'callee' | 'any';
+
+/** Internal signals: not red flags, but they steer other rules, mitigations and advice. */
+export type SignalId =
+  | 'SIG_PRIOR_REQUEST'
+  | 'SIG_CALLER_INITIATED'
+  | 'SIG_CALLEE_INITIATED'
+  | 'SIG_TECH_INTRO'
+  | 'SIG_AGENCY_INTRO'
+  | 'SIG_OFFICIAL_CALLBACK_ADVICE'
+  | 'SIG_ACCESS_GIVEN'
+  | 'SIG_MONEY_GIVEN';
+
+export interface TextRule {
+  /** Stable sub-rule id, e.g. "REMOTE_ACCESS_REQUEST/tool". */
+  id: string;
+  /** The red flag (or signal) this rule raises. */
+  flag: string;
+  trigger: string;
+  /** Must match somewhere in the sentence around the trigger. */
+  near?: RegExp;
+  /** Must not match in that sentence. */
+  notNear?: RegExp;
+  /** Skip when a negation governs the trigger ("we will never ask for your password"). Default true. */
+  negatable?: boolean;
+  /** Skip when the sentence reports what someone else said. Default true. */
+  reportable?: boolean;
+  /** Whose words count. Default "caller". */
+  from?: RuleSpeaker;
+  /** Multiplier on the flag weight (0-1]. Default 1. */
+  strength?: number;
+  /** Raises a sensitive-info warning in live mode. */
+  asks?: SensitiveAsk;
+}
+
+// Shared vocabularies (regex sources).
+const DISCLOSE =
+  "\\b(?:give|giving|tell|read|reading|say|provide|confirm|verify|need|needs|send|share|what(?:'s| is| are| was)|spell|repeat|let me (?:have|know)|can i (?:have|get)|may i (?:have|get)|could i (?:have|get)|enter|type|put in|key in|give me|read out|read off|call out|go ahead|i'?m going to need|i'?ll need|require|required|ask(?:ing)? for|read it|read them|what does it say)\\b";
+const INSTALL =
+  '\\b(?:download|downloading|install|installing|open|opening|go (?:on ?)?to|visit|type|typing|run|click|launch|get|search|find|accept|allow|connect|connecting|give|read|tell|need|let me|start|enter|put|press|choose|select|copy|dot com|com|www|app|application|program|software|session|id|code)\\b';
+const REQUESTY =
+  "\\b(?:need|needs|have to|must|let me|allow|give|grant|i'?ll|we'?ll|i will|we will|going to|gonna|can you|could you|would you|please|so (?:that )?(?:i|we) can|let'?s|want you|i want|we want|just|go ahead|while i|i can|we can|so i can|accept|click|approve|connect|connecting|take)\\b";
+const PAY_VERB =
+  '\\b(?:buy|buying|bought|purchase|purchasing|get|getting|pay|paying|payment|send|sending|transfer|deposit|depositing|load|loading|scratch|read|code|codes|numbers?|wire|walmart|cvs|target|walgreens|store|shop|atm|machine|kiosk|withdraw|withdrawing|cash|convert|accept|take|only|use|using|via|through|by|worth|dollars|pounds)\\b';
+const DEVICE =
+  '\\b(?:computer|pc|device|laptop|desktop|system|machine|windows|ip|ip address|network|router|phone|iphone|mac|macbook|tablet|ipad|internet|wifi|wi-fi|files|email|browser|server|operating system|hard drive)\\b';
+const TECH_ORG =
+  '\\b(?:microsoft|windows|apple|icloud|google|amazon|norton|mcafee|geek squad|dell|hp|hewlett|lenovo|tech(?:nical)? support|technical (?:department|team|division|service|services|center|centre)|support (?:centre|center|team|department|desk)|customer support|help ?desk|security (?:team|department|centre|center|division)|computer (?:support|security|maintenance)|internet (?:service|security)|software (?:support|protection))\\b';
+const AGENCY =
+  "\\b(?:social security(?: administration)?|ssa|irs|internal revenue|treasury|department of (?:justice|homeland security|treasury|revenue|health)|homeland security|federal (?:bureau|agent|officer|government|reserve|trade commission)|fbi|dea|ftc|u\\.?s\\.? marshals?|marshals? service|customs|border (?:protection|patrol)|immigration|police department|sheriff'?s? (?:office|department)|medicare|hmrc|tax (?:office|department|authority|agency)|revenue (?:service|agency)|legal department|legal services|crimes? (?:department|division|unit))\\b";
+
+/** Asks: the sensitive thing a request is for (live warnings). */
+export const TEXT_RULES: readonly TextRule[] = [
+  // ─── Remote access ──────────────────────────────────────────────────────────────────────────
+  {
+    id: 'REMOTE_ACCESS_REQUEST/tool',
+    flag: 'REMOTE_ACCESS_REQUEST',
+    trigger:
+      '(?:anydesk|teamviewer|ultraviewer|quickassist|logmein|screenconnect|connectwise|rustdesk|supremo|ammyy|aeroadmin|splashtop|zoho assist|gotoassist|go to assist|fastsupport|showmypc|remote ?pc|iperius|chrome remote desktop|remote desktop|bomgar|beyondtrust|support\\.me|helpme\\.net|remote utilities)',
+    near: new RegExp(INSTALL),
+    notNear:
+      /\b(?:uninstall(?:ed)?|remov(?:e|ed|ing)|delet(?:e|ed|ing)|got rid of|take off|scammers?|the person who called|whoever)\b/,
+  },
+  {
+    id: 'REMOTE_ACCESS_REQUEST/access',
+    flag: 'REMOTE_ACCESS_REQUEST',
+    trigger:
+      '(?:remote(?:ly)? (?:access|control|connection|session|support|in|into|connect)|(?:access|connect|log ?in|get in|connection) (?:to |into )?(?:your|the) (?:computer|pc|laptop|device|screen|machine|system|desktop|mac)|(?:see|share|view|mirror) (?:your|the) (?:screen|desktop)|screen ?shar(?:e|ing)|(?:control|take over|take control of) (?:your|the) (?:computer|pc|mouse|screen|laptop|device|machine|desktop)|(?:take|taking|get|getting) (?:over|control)|let me (?:in|on)|(?:into|onto) your (?:computer|pc|laptop|machine|system))',
+    near: new RegExp(REQUESTY),
+    notNear: /\b(?:scammers?|uninstall(?:ed)?|remov(?:e|ed|ing)|take (?:it|them) off|got rid)\b/,
+    strength: 0.8,
+  },
+  {
+    id: 'REMOTE_ACCESS_REQUEST/code',
+    flag: 'REMOTE_ACCESS_REQUEST',
+    trigger:
+      '(?:(?:id|code|number|digits|pin) (?:on|from|showing on|that appears on|that shows on|in) (?:your|the) (?:screen|app|window|box)|(?:your|the) (?:partner|session|connection|support|access|remote) (?:id|code|key|number)|(?:nine|9|ten|10|six|6)[- ]digit (?:id|number) (?:on|from|in)|allow (?:remote )?(?:access|control)|accept (?:the )?(?:connection|request|session))',
+    near: new RegExp(DISCLOSE),
+    asks: 'remote-access-code',
+  },
+  // ─── Credentials ────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'CREDENTIAL_REQUEST/password',
+    flag: 'CREDENTIAL_REQUEST',
+    trigger:
+      "(?:password|passcode|pin(?: number| code)?|log ?in details|login|sign[- ]?in details|username and password|credentials|security (?:question|answer)s?|mother'?s maiden name|apple id password|email password|banking password)",
+    near: new RegExp(DISCLOSE),
+    notNear:
+      /\b(?:(?:change|reset|update|create|choose|pick|set) (?:a |your |the )?(?:new |strong )?(?:password|passcode|pin)|yourself|on your own|don'?t (?:tell|share|give|read)|do not (?:tell|share|give|read)|only you|keep (?:it|them) (?:to yourself|private|secret)|password manager)\b/,
+    asks: 'password',
+  },
+  {
+    id: 'CREDENTIAL_REQUEST/otp',
+    flag: 'CREDENTIAL_REQUEST',
+    trigger:
+      '(?:(?:one-time|verification|security|authentication|authenticator|confirmation|access|validation|activation|login|sign[- ]?in|2fa|two[- ]factor|mfa|six[- ]digit|6[- ]digit|four[- ]digit|4[- ]digit|text|sms) (?:code|number|pin|passcode|password)s?|code (?:(?:we|i|that|they|you|microsoft|apple|google|amazon|the bank|your bank) (?:just )?(?:sent|texted|emailed|got|received|receive|get)|(?:on|in) your (?:phone|text|messages|email|screen|app))|otp)',
+    near: new RegExp(DISCLOSE),
+    notNear:
+      /\b(?:don'?t (?:tell|share|give|read)|do not (?:tell|share|give|read)|never (?:share|give|tell|read)|only you|yourself|keep (?:it|them) (?:to yourself|private))\b/,
+    asks: 'one-time-code',
+  },
+  {
+    id: 'CREDENTIAL_REQUEST/approve',
+    flag: 'CREDENTIAL_REQUEST',
+    trigger:
+      '(?:(?:approve|accept|tap (?:yes|approve|allow)|press (?:yes|approve|allow)|confirm|click (?:yes|approve|allow)) (?:the |that |this )?(?:sign[- ]?in |login |log ?in |security |verification |authentication |authenticator )?(?:prompt|notification|request|pop[- ]?up|alert))',
+    near: new RegExp(REQUESTY),
+    asks: 'one-time-code',
+  },
+  // ─── Financial info ─────────────────────────────────────────────────────────────────────────
+  {
+    id: 'FINANCIAL_INFO_REQUEST/card',
+    flag: 'FINANCIAL_INFO_REQUEST',
+    trigger:
+      '(?:(?:credit|debit|bank|visa|mastercard|amex) ?card(?: number| details| info(?:rmation)?)?|card (?:number|details|info(?:rmation)?)|long number on (?:the|your) card|(?:expiry|expiration) date|cvv|cvc|cv2|security code on the back|(?:three|3)[- ]digit (?:code|number))',
+    near: new RegExp(DISCLOSE),
+    notNear:
+      /\b(?:last (?:four|4) digits|number on the back|back of (?:your|the) card|call (?:us|the number)|don'?t (?:tell|share|give|read)|do not (?:tell|share|give|read)|never (?:share|give|tell|ask))\b/,
+    asks: 'card-number',
+  },
+  {
+    id: 'FINANCIAL_INFO_REQUEST/bank',
+    flag: 'FINANCIAL_INFO_REQUEST',
+    trigger:
+      '(?:bank (?:account|details|info(?:rmation)?|log ?in|login|username)|(?:account|routing|sort) (?:number|code)s?|iban|online banking(?: details| log ?in| login| password)?|(?:log|sign) ?in(?:to)? (?:to )?your (?:bank|online banking|banking app)|open your (?:bank|banking app|online banking))',
+    near: new RegExp(`${DISCLOSE}|\\b(?:open|log ?in|sign ?in|go to)\\b`),
+    notNear:
+      /\b(?:last (?:four|4) digits|don'?t (?:tell|share|give)|do not (?:tell|share|give)|never (?:share|give|tell|ask))\b/,
+    asks: 'bank-details',
+  },
+  {
+    id: 'FINANCIAL_INFO_REQUEST/id',
+    flag: 'FINANCIAL_INFO_REQUEST',
+    trigger:
+      "(?:social security (?:number|no)|ssn|social insurance number|national insurance number|(?:passport|driver'?s licen[cs]e) number|tax (?:id|identification) number|medicare (?:number|card number))",
+    near: new RegExp(DISCLOSE),
+    notNear:
+      /\b(?:last (?:four|4) digits|never (?:share|give|tell|ask)|don'?t (?:tell|share|give)|do not (?:tell|share|give))\b/,
+    asks: 'id-number',
+    strength: 0.8,
+  },
+  // ─── Payment ────────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'PAYMENT_FOR_SUPPORT/fee',
+    flag: 'PAYMENT_FOR_SUPPORT',
+    trigger:
+      '(?:fee|fees|charge|charges|charged|cost|costs|price|pay|paying|payment|dollars|pounds|euros|bucks|subscription|membership|plan|package|renewal|renewed)',
+    near: new RegExp(
+      `\\b(?:support|technician|repair|fix|fixing|clean|cleaning|clean-?up|protect|protection|security|virus|viruses|malware|hacker|hackers|firewall|antivirus|anti-virus|licen[cs]e|renew|renewal|renewed|warranty|lifetime|service plan|maintenance|optimi[sz]ation|tune-?up|norton|mcafee|geek squad|windows|computer|pc|laptop)\\b`,
+    ),
+    notNear:
+      /\b(?:free of charge|no (?:charge|cost|fee)|at no (?:cost|charge)|(?:won'?t|will not|doesn'?t|does not|isn'?t|is not|wouldn'?t) (?:cost|charge)|covered (?:by|under)|no cost|free|complimentary|refund(?:ed|s)?|you were charged)\b/,
+  },
+  {
+    id: 'UNUSUAL_PAYMENT_METHOD/giftcard',
+    flag: 'UNUSUAL_PAYMENT_METHOD',
+    trigger:
+      '(?:gift card|itunes(?: card)?|google play(?: card)?|steam card|ebay card|apple card|amazon card|target card|walmart card|vanilla (?:visa|card|gift)|visa gift|prepaid (?:debit |visa )?cards?|green ?dot|money ?pak|reload(?:able)? cards?|razer gold)',
+    near: new RegExp(PAY_VERB),
+    asks: 'gift-card-code',
+  },
+  {
+    id: 'UNUSUAL_PAYMENT_METHOD/crypto',
+    flag: 'UNUSUAL_PAYMENT_METHOD',
+    trigger:
+      '(?:bitcoin(?: atm| machine| kiosk)?|cryptocurrency|crypto(?: atm| wallet| machine| kiosk)?|btc|ethereum|usdt|tether|coinbase|coin ?star|qr code)',
+    near: new RegExp(PAY_VERB),
+  },
+  {
+    id: 'UNUSUAL_PAYMENT_METHOD/wire',
+    flag: 'UNUSUAL_PAYMENT_METHOD',
+    trigger:
+      '(?:wire (?:transfer|the money|it|the funds|money)|wiring|western union|moneygram|ria money|remitly|(?:send|overnight|mail|post) (?:the )?cash|cash (?:in|inside) (?:an|a|the) (?:envelope|box|package)|(?:courier|driver|agent|someone|officer) (?:will|to|is going to|can) (?:come|pick|collect)|pick (?:it|the (?:cash|money|card|package)) up)',
+    near: /./,
+  },
+  {
+    id: 'UNUSUAL_PAYMENT_METHOD/p2p',
+    flag: 'UNUSUAL_PAYMENT_METHOD',
+    trigger: '(?:zelle|venmo|cash app|paypal friends)',
+    near: /\b(?:send|sending|transfer|pay|paying|payment|zelle it|to me|to us|to this|to our|to the (?:agent|officer|technician|account)|recipient|verify|secure|protect|reverse|refund|cancel)\b/,
+    notNear: /\b(?:from your (?:app|account) to (?:your|a) (?:friend|contact|sister|brother)|split)\b/,
+    strength: 0.7,
+  },
+  // ─── Safe account ───────────────────────────────────────────────────────────────────────────
+  {
+    id: 'MOVE_MONEY_TO_SAFE_ACCOUNT/safe',
+    flag: 'MOVE_MONEY_TO_SAFE_ACCOUNT',
+    trigger:
+      '(?:safe|safety|secure|secured|protected|protection|temporary|holding|government|federal|reserve|new) (?:account|wallet|vault)s?',
+    near: /\b(?:move|moving|transfer|transferring|withdraw|put|send|deposit|keep|protect|hold|wire)\b/,
+    notNear: /\b(?:open(?:ed)? (?:a|an) (?:new )?account with us|savings account you opened)\b/,
+  },
+  {
+    id: 'MOVE_MONEY_TO_SAFE_ACCOUNT/move',
+    flag: 'MOVE_MONEY_TO_SAFE_ACCOUNT',
+    trigger:
+      '(?:(?:move|transfer|withdraw|take out|put) (?:all |some )?(?:of )?(?:your |the )?(?:money|funds|savings|balance|cash|retirement|life savings|401k))',
+    near: /\b(?:safe|secure|protect|protected|hacker|hackers|hacked|compromised|fraud(?:sters)?|criminals|federal reserve|fdic|ftc|government|frozen|freeze|before they|so they can'?t|new account|stolen)\b/,
+  },
+  // ─── Pressure ───────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'URGENCY_OR_THREAT/legal',
+    flag: 'URGENCY_OR_THREAT',
+    trigger:
+      '(?:arrest(?:ed)?|arrest warrant|warrant|legal action|law ?suit|sue you|be sued|court (?:case|date|order|summons|hearing)|summons|jail|prison|deport(?:ed|ation)?|criminal (?:case|charges?|investigation|activity|complaint)|legal (?:proceedings|consequences|case)|lien|seiz(?:e|ed|ure)|garnish(?:ed)?|(?:federal|law enforcement|local police|police|sheriff|marshals?) (?:will|are|officers?|to your)|(?:your|an) (?:case|file) (?:number|has been|will be)|fine of|penalt(?:y|ies))',
+    notNear: /\b(?:report (?:it|this|them) to (?:the )?police|call (?:the )?police|local police report)\b/,
+  },
+  {
+    id: 'URGENCY_OR_THREAT/account',
+    flag: 'URGENCY_OR_THREAT',
+    trigger:
+      '(?:suspend(?:ed|ing|sion)?|block(?:ed|ing)?|lock(?:ed)? (?:out|up)?|locked|froze|frozen|freez(?:e|ing)|disabl(?:e|ed)|terminat(?:e|ed|ion)|deactivat(?:e|ed|ion)|shut (?:off|down)|disconnect(?:ed|ion)?|cut off|blacklist(?:ed)?|(?:lose|losing|lost|delete|deleted|wipe|wiped|destroy|destroyed) (?:all )?(?:your |of your )?(?:data|files|photos|pictures|documents|money|savings|access|benefits))',
+    near: /\b(?:your|you)\b/,
+    notNear:
+      /\b(?:flight|reservation|booking|appointment|order (?:was|has been) (?:cancel|ship)|we (?:blocked|stopped|declined) (?:the|a|this) (?:transaction|charge|payment))\b/,
+    strength: 0.8,
+  },
+  {
+    id: 'URGENCY_OR_THREAT/time',
+    flag: 'URGENCY_OR_THREAT',
+    trigger:
+      "(?:immediately|right now|right away|urgent(?:ly)?|as soon as possible|asap|within (?:the next )?(?:\\d+|one|two|three|five|ten|fifteen|thirty|twenty[- ]four|forty[- ]eight|24|48|72) (?:minutes?|hours?|days?)|(?:by|before) (?:the end of )?(?:today|tonight|end of day|midnight)|final (?:notice|warning|attempt|reminder|courtesy call)|last (?:chance|warning|notice|attempt|courtesy)|don'?t hang up|do not hang up|stay on the line|(?:do not|don'?t|never) (?:turn off|shut down|restart|switch off|close)|time is running out|before it'?s too late|(?:expires?|expiring) (?:today|tonight|soon|in)|act now|no time)",
+    near: /./,
+    strength: 0.7,
+  },
+  {
+    id: 'SECRECY_REQUEST/tell',
+    flag: 'SECRECY_REQUEST',
+    trigger:
+      "(?:(?:don'?t|do not|dont|shouldn'?t|should not|must not|mustn'?t|cannot|can'?t|never|not) (?:tell|mention|inform|say anything to|speak to|talk to|discuss (?:this |it )?with|share (?:this|it) with|let) (?:this |it )?(?:to )?(?:anyone|anybody|your (?:bank|family|husband|wife|son|daughter|children|kids|friends?|neighbou?rs?|teller|employees?|relatives|grandchildren|grandson|granddaughter|partner)|the (?:bank|teller|cashier|store|staff|clerk|police|employees?|manager)|them know|no one|nobody)|keep (?:this|it|the call|our conversation) (?:confidential|secret|between us|private|to yourself|quiet)|(?:confidential|secret|undercover|ongoing) (?:investigation|operation)|gag order|(?:if|when) (?:the )?(?:cashier|teller|bank|clerk|staff|store|anyone|they) (?:asks?|questions?)|(?:tell|say to) (?:them|the (?:teller|cashier|bank|clerk)) (?:it'?s|it is|that it'?s|you are|you'?re) (?:a gift|for|buying|renovat))",
+    negatable: false,
+  },
+  {
+    id: 'REFUSES_VERIFICATION/callback',
+    flag: 'REFUSES_VERIFICATION',
+    trigger:
+      "(?:(?:can'?t|cannot|can not|won'?t|will not|not able to|unable to|not allowed to|don'?t have (?:a|an)?|no need (?:for|to)|not necessary to) (?:give|provide|share|tell|have|call|verify|transfer)? ?(?:you )?(?:a |an |my |the |our |any )?(?:call ?back|direct|official|phone|employee|badge|supervisor'?s?|manager'?s?|extension|last name|full name|department)(?: number| line| id| name)?|(?:don'?t|do not|no need to|no time to|there'?s no time to) (?:call|ring|phone|contact) (?:us |me |them |microsoft |the bank |your bank |apple |amazon )?back|(?:don'?t|do not|no need to) (?:call|contact|check with|go to|visit) (?:the|your) (?:bank|branch|microsoft|apple|amazon|police|local)|if you hang up[^.?!]{0,60}|(?:can'?t|cannot) (?:tell|confirm|see|give) you (?:your|any) (?:account|details)|(?:you can'?t|you cannot) call (?:us|me) back|(?:no|there is no) (?:call ?back|direct) (?:number|line))",
+    negatable: false,
+  },
+  // ─── Deception ──────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'CLAIMS_DEVICE_INFECTED/infected',
+    flag: 'CLAIMS_DEVICE_INFECTED',
+    trigger:
+      '(?:virus(?:es)?|malware|spyware|trojans?|ransomware|worms?|infect(?:ed|ion|ions)|hack(?:ed|er|ers|ing)|compromised|corrupt(?:ed|ion)|(?:illegal|suspicious|malicious|unusual|harmful|dangerous) (?:activity|activities|traffic|downloads?|files?|connections?|software|websites?)|security (?:breach|threat|issue|problem|alert|warning|risk)s?|at risk|being (?:accessed|monitored|used|tracked))',
+    near: new RegExp(`${DEVICE}|\\b(?:your|you)\\b`),
+    notNear: /\b(?:scan (?:it|your computer) yourself|your own antivirus|antivirus says (?:it'?s )?clean)\b/,
+  },
+  {
+    id: 'CLAIMS_DEVICE_INFECTED/errors',
+    flag: 'CLAIMS_DEVICE_INFECTED',
+    trigger:
+      '(?:(?:sending|sent|generating|getting|received|receiving|detected|detecting|showing|reporting) (?:us |our servers? )?(?:(?:some |many |a lot of |lots of |several |multiple )?(?:error|warning|alert|signal|report|notification)s?)|(?:error|warning|alert|signal)s? (?:from|coming from|on|in) your|(?:your|the) (?:computer|pc|device|laptop|system|machine|windows|ip(?: address)?|network|router|internet) (?:is|has been|was|are|have been) (?:(?:sending|generating|showing|infected|compromised|hacked|corrupted|damaged|slow(?:ing)? down|crashing|blocked|expired|not (?:protected|secure))))',
+    near: /./,
+  },
+  {
+    id: 'FAKE_ERROR_PROOF/tool',
+    flag: 'FAKE_ERROR_PROOF',
+    trigger:
+      "(?:event viewer|eventvwr|netstat|assoc|clsid|msconfig|syskey|prefetch|%temp%|temp folder|tree command|type tree|stopped services|(?:errors?|warnings?) and (?:errors?|warnings?)|red (?:x|errors?|warnings?|marks?)|yellow (?:warnings?|triangles?)|(?:foreign|unknown|hacker'?s?|russian|chinese|suspicious) (?:connections?|ip(?: address(?:es)?)?|addresses)|(?:licen[cs]e|windows|product|computer) (?:id|key|number) (?:is|has been|was) (?:expired|stolen|copied|cloned|used|blocked|flagged)|unique (?:licen[cs]e|computer|windows) id)",
+    near: /./,
+    notNear: /\b(?:scammers?|they (?:showed|show|made|had)|the (?:guy|man|caller) (?:showed|made|had))\b/,
+  },
+  {
+    id: 'FAKE_ERROR_PROOF/cmd',
+    flag: 'FAKE_ERROR_PROOF',
+    trigger: '(?:command prompt|cmd|run box|windows key (?:and|plus|\\+) r|run command|powershell|terminal)',
+    near: /\b(?:errors?|warnings?|virus|infected|hack(?:ed|ers?)|proof|prove|see|stopped|foreign|connections?|licen[cs]e|expired|tree|netstat|assoc)\b/,
+    notNear: /\b(?:scammers?|ipconfig|ping)\b/,
+    strength: 0.8,
+  },
+  {
+    id: 'REFUND_OVERPAYMENT/overpaid',
+    flag: 'REFUND_OVERPAYMENT',
+    trigger:
+      '(?:overpa(?:id|yment)|(?:sent|transferred|deposited|credited|refunded|typed|put|entered|gave) (?:you |in |into your account )?(?:too much|extra|more than|an extra|by mistake|the wrong amount|\\w+ (?:thousand|hundred) (?:dollars )?instead)|(?:extra|additional|one too many) zeros?|refunded too much|too much (?:money|was refunded|refund))',
+    near: /./,
+  },
+  {
+    id: 'REFUND_OVERPAYMENT/refund',
+    flag: 'REFUND_OVERPAYMENT',
+    trigger: '(?:refund|refunds|refunded|reimburse(?:d|ment)?|money back|compensation)',
+    near: /\b(?:eligible|entitled|owe you|process(?:ing)?|issue|issuing|give you|get your|receive|subscription|service|support|technician|tech|renewal|protection|norton|mcafee|geek squad|windows|computer|charged|auto[- ]?renew|cancel(?:led|ed|lation)?|company (?:is )?(?:closing|going out of business)|discontinu)\b/,
+    notNear:
+      /\b(?:your order|the item|return (?:label|the)|store credit|original payment method|back to (?:your|the) card|5 to 7|five to seven|business days)\b/,
+    strength: 0.7,
+  },
+  {
+    id: 'CALLER_ID_UNVERIFIED_OR_SPOOFED/proof',
+    flag: 'CALLER_ID_UNVERIFIED_OR_SPOOFED',
+    trigger:
+      "(?:(?:look at|check|see|check out) (?:your |the )?(?:caller ?id|number (?:on|that shows|showing)|screen)|caller ?id (?:shows|says|will show|displays)|(?:number|it) (?:shows|says|displays|showing) (?:as |up as )?(?:microsoft|apple|amazon|the bank|your bank|the irs|social security|the police|google|paypal)|same number as (?:on )?(?:the back of )?your card|(?:that'?s|this is|it'?s) (?:the|our) official (?:number|line)|(?:google|look up|search) (?:the|our|this) number)",
+    near: /./,
+    strength: 0.9,
+  },
+  {
+    id: 'ACCOUNT_PROBLEM_CLAIM/account',
+    flag: 'ACCOUNT_PROBLEM_CLAIM',
+    trigger:
+      '(?:(?:suspicious|unauthori[sz]ed|fraudulent|unusual|illegal) (?:activity|activities|charges?|transactions?|purchases?|orders?|log ?ins?|sign[- ]?ins?|access)|order (?:placed|for|of)|(?:an? )?(?:purchase|charge|transaction) (?:of|for) (?:\\d|\\w+ (?:hundred|thousand))|(?:your|the) (?:social security number|ssn|social|account|apple id|icloud|amazon account|card|number|identity|name) (?:has been|was|is being|is|will be|have been) (?:suspended|compromised|hacked|used|involved|flagged|stolen|locked|blocked|frozen|breached|cancelled|canceled)|identity theft|(?:found|discovered) (?:a )?(?:car|vehicle|package|parcel|shipment) (?:rented|in your name|with)|(?:in|under) your name)',
+    near: /./,
+    notNear:
+      /\b(?:your order (?:is|was) ready|your order number is|(?:i|we) (?:placed|made) (?:an|the|my) order|i'?d like to (?:order|place))\b/,
+  },
+  {
+    id: 'PRESS_KEY_PROMPT/press',
+    flag: 'PRESS_KEY_PROMPT',
+    trigger:
+      '(?:press (?:one|two|three|nine|zero|1|2|3|4|5|6|7|8|9|0|the (?:number )?(?:one|1|nine|9)|star|pound)|(?:dial|hit|push) (?:one|1|nine|9|zero|0))',
+    near: /\b(?:speak|talk|connect|connected|agent|representative|officer|operator|specialist|advisor|adviser|removed|remove|opt out|unsubscribe|more information|hear|listen|authori[sz]e|cancel|options?|continue|qualify|eligible|department)\b/,
+  },
+  {
+    id: 'UNSOLICITED_OFFER/offer',
+    flag: 'UNSOLICITED_OFFER',
+    trigger:
+      "(?:(?:extended |vehicle |car |auto |factory )?warranty|(?:lower|reduce|reducing|lowering) (?:your )?(?:interest|credit card|rate|apr|monthly payment|debt|bill)s?|interest rates?|debt (?:relief|consolidation|forgiveness|reduction)|(?:student )?loan forgiveness|(?:pre-?approved|pre-?qualified|you(?:'ve| have)? (?:been )?(?:selected|chosen|won)|congratulations)|(?:free|complimentary) (?:cruise|vacation|gift|trip|medical alert|back brace|hotel|stay)|(?:cash|grant) (?:prize|award)|sweepstakes|lottery)",
+    near: /./,
+    notNear: /\b(?:your (?:rental|reservation|booking|flight|hotel) (?:includes|comes with))\b/,
+    strength: 0.8,
+  },
+  {
+    id: 'NUMBER_FROM_POPUP_OR_AD/popup',
+    flag: 'NUMBER_FROM_POPUP_OR_AD',
+    from: 'any',
+    trigger:
+      '(?:pop[- ]?up|popped up|(?:number|message|warning|alert) (?:on|in) (?:the|my) (?:screen|browser|computer)|(?:screen|browser|computer) (?:froze|locked|was (?:frozen|locked|beeping)|said (?:to )?call|told me to call|started beeping)|(?:found|got) (?:your|the|this) number (?:on|through|via|in|from) (?:google|bing|a search|the internet|online|an ad|an advert|a website)|(?:google|bing|search) (?:result|ad|advert)|(?:invoice|receipt|order confirmation|renewal (?:notice|email)|email) (?:said|says|had|with|that said|from) (?:this|your|the|a) (?:number|phone)|number (?:on|in|from) (?:the|an|my|that|this) (?:invoice|email|receipt|renewal notice))',
+    near: /\b(?:call|called|calling|rang|dial|dialed|dialled|phone|number|contact)\b/,
+    reportable: false,
+  },
+  // ─── Signals (steer other rules; no weight of their own) ───────────────────────────────────
+  {
+    id: 'SIG_PRIOR_REQUEST/ref',
+    flag: 'SIG_PRIOR_REQUEST',
+    trigger:
+      '(?:returning your call|(?:call|ring)ing you back|following up on (?:your|the) (?:case|ticket|request|call|chat|email)|you (?:called|contacted|reached out to|opened|requested|submitted|logged|raised|booked|scheduled|emailed|chatted with) (?:us|our|a|the|microsoft|apple|support)|your (?:case|ticket|support request|service request|request|incident|claim|repair)(?: number| id| reference)?|case (?:number|id|reference)|ticket (?:number|id|reference)|(?:the )?callback you (?:requested|booked|scheduled|asked for)|as (?:promised|agreed|scheduled)|scheduled (?:call|callback|appointment))',
+    near: /./,
+  },
+  {
+    id: 'SIG_PRIOR_REQUEST/callee',
+    flag: 'SIG_PRIOR_REQUEST',
+    from: 'callee',
+    trigger:
+      '(?:i (?:opened|logged|raised|submitted|requested|booked|scheduled) (?:a |the |my )?(?:case|ticket|request|callback|call ?back|support request|appointment)|i (?:contacted|called|emailed|messaged|chatted with) (?:you|support|microsoft|apple|the bank) (?:earlier|yesterday|last|this morning|on|about)|my (?:case|ticket) (?:number )?is|thanks for calling (?:me )?back)',
+    near: /./,
+  },
+  {
+    id: 'SIG_CALLEE_INITIATED/reached',
+    flag: 'SIG_CALLEE_INITIATED',
+    trigger:
+      "(?:thank(?:s| you) for (?:calling|contacting|holding|your call)|you(?:'ve| have) (?:reached|called)|how (?:can|may) (?:i|we) (?:help|assist) you(?: today)?|what can i (?:do|help) (?:for|with) you)",
+    near: /./,
+  },
+  {
+    id: 'SIG_CALLER_INITIATED/calling',
+    flag: 'SIG_CALLER_INITIATED',
+    trigger:
+      "(?:(?:i'?m|i am|we'?re|we are|this is|just) calling (?:you )?(?:from|about|regarding|because|on behalf|to (?:inform|let|notify|tell|warn|alert|remind|follow))|this (?:call|message) is (?:from|regarding|about|to (?:inform|notify|let))|(?:reason|purpose) (?:for|of) (?:my|this|our|the) call|this is (?:an? )?(?:important|urgent|final|courtesy|automated|recorded) (?:call|message|notice|reminder)|we(?:'ve| have) been trying to (?:reach|contact) you)",
+    near: /./,
+  },
+  {
+    id: 'SIG_TECH_INTRO/intro',
+    flag: 'SIG_TECH_INTRO',
+    trigger: `(?:calling (?:you )?(?:from|on behalf of)|(?:i'?m|i am|we'?re|we are|this is|it'?s|my name is \\w+(?: \\w+)?)(?: \\w+){0,3} (?:from|with|at|of)|on behalf of|(?:here|this) (?:is|at))(?: the| your)?(?: \\w+)?${TECH_ORG.replace(/^\\b/, ' ')}`,
+    near: /./,
+  },
+  {
+    id: 'SIG_AGENCY_INTRO/intro',
+    flag: 'SIG_AGENCY_INTRO',
+    trigger: `(?:calling (?:you )?(?:from|on behalf of)|(?:i'?m|i am|we'?re|we are|this is|my name is \\w+(?: \\w+)?)(?: \\w+){0,4} (?:from|with|at|of)|on behalf of|this (?:call|message) is from)(?: the| your| a)?(?: \\w+)?${AGENCY.replace(/^\\b/, ' ')}`,
+    near: /./,
+  },
+  {
+    id: 'SIG_OFFICIAL_CALLBACK_ADVICE/advice',
+    flag: 'SIG_OFFICIAL_CALLBACK_ADVICE',
+    trigger:
+      '(?:(?:hang up|call us back|call back|ring us back|call the bank|call us) (?:and |on |using |at )?(?:call |dial )?(?:the )?(?:number|phone number) (?:on|printed on|on the back of|from|listed on|shown on) (?:your|the|our) (?:card|statement|bill|letter|website|official (?:site|website)|app)|(?:number|phone number) on the back of (?:your|the) card|(?:look up|find) (?:the|our) (?:number|official number) (?:yourself|on (?:our|the) (?:website|site)))',
+    near: /./,
+    negatable: false,
+  },
+  {
+    id: 'SIG_ACCESS_GIVEN/callee',
+    flag: 'SIG_ACCESS_GIVEN',
+    from: 'callee',
+    trigger:
+      "(?:(?:it'?s|it is|i'?ve|i have|i) (?:installed|downloaded|connected|open(?:ed)?)|(?:the )?(?:id|code|password) is|here(?:'s| is) the (?:id|code)|i (?:see|can see) (?:the )?(?:mouse|cursor) moving|you(?:'re| are) (?:in|connected))",
+    near: /./,
+    reportable: false,
+  },
+  {
+    id: 'SIG_MONEY_GIVEN/callee',
+    flag: 'SIG_MONEY_GIVEN',
+    from: 'callee',
+    trigger:
+      '(?:i (?:bought|paid|sent|transferred|wired|deposited|gave (?:him|her|them|you))|(?:the )?(?:card|gift card) (?:number|code)s? (?:is|are)|here (?:are|is) the (?:codes?|numbers?)|my card number is)',
+    near: /./,
+    reportable: false,
+  },
+];
+
+export const SIGNAL_IDS: readonly SignalId[] = [
+  'SIG_PRIOR_REQUEST',
+  'SIG_CALLER_INITIATED',
+  'SIG_CALLEE_INITIATED',
+  'SIG_TECH_INTRO',
+  'SIG_AGENCY_INTRO',
+  'SIG_OFFICIAL_CALLBACK_ADVICE',
+  'SIG_ACCESS_GIVEN',
+  'SIG_MONEY_GIVEN',
+];
+
+export function isSignal(flag: string): flag is SignalId {
+  return flag.startsWith('SIG_');
+}

@@ -1,0 +1,230 @@
+/**
+ * Readers for each transcript format. Each returns raw segments (label as written, text, times);
+ * parse.ts turns them into a Transcript with roles and offsets.
+ */
+import { CallGuardError } from '../../errors/catalogue.js';
+
+export interface RawSegment {
+  label?: string;
+  text: string;
+  start?: number;
+  end?: number;
+}
+
+const TIMING_RE = /^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})/;
+
+export function parseTimestamp(ts: string): number {
+  const parts = ts.replace(',', '.').split(':').map(Number);
+  let s = 0;
+  for (const p of parts) s = s * 60 + p;
+  return Math.round(s * 1000) / 1000;
+}
+
+/** "Name: text" at the start of a cue or line. */
+const INLINE_SPEAKER_RE =
+  /^\s*(?:-\s*)?(?:\[([^\]\n]{1,40})\]|([A-Za-z][A-Za-z0-9 ._'\u2019-]{0,40}?))\s*:\s+(.*)$/s;
+
+function splitInlineSpeaker(text: string): { label?: string; text: string } {
+  const m = INLINE_SPEAKER_RE.exec(text);
+  if (!m) return { text };
+  const label = (m[1] ?? m[2] ?? '').trim();
+  if (!isPlausibleLabel(label)) return { text };
+  return { label, text: m[3]!.trim() };
+}
+
+const NOT_LABELS =
+  /^(?:note|ps|p\.s|subject|re|fwd|warning|error|step \d+|http|https|www|example|e\.g|i\.e|tip|update|important|reminder)$/i;
+
+export function isPlausibleLabel(label: string): boolean {
+  if (label.length === 0 || label.length > 40) return false;
+  if (label.split(/\s+/).length > 4) return false;
+  return !NOT_LABELS.test(label);
+}
+
+function stripTags(s: string): string {
+  return s
+    .replace(/<[^>\n]{0,200}>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ');
+}
+
+/** WebVTT, including <v Speaker> voice tags. */
+export function readWebVtt(input: string): RawSegment[] {
+  const blocks = input.replace(/\r\n?/g, '\n').split(/\n{2,}/);
+  const out: RawSegment[] = [];
+  for (const block of blocks.slice(1)) {
+    const lines = block.split('\n').filter((l) => l.trim() !== '');
+    const t = lines.findIndex((l) => TIMING_RE.test(l));
+    if (t < 0) continue; // NOTE, STYLE, REGION blocks or stray text
+    const timing = TIMING_RE.exec(lines[t]!)!;
+    const payload = lines.slice(t + 1).join(' ');
+    const voice = /<v(?:\.[^ >]*)?\s+([^>]{1,40})>/.exec(payload);
+    const text = stripTags(payload).replace(/\s+/g, ' ').trim();
+    if (text === '') continue;
+    const seg = voice ? { label: voice[1]!.trim(), text } : splitInlineSpeaker(text);
+    out.push({ ...seg, start: parseTimestamp(timing[1]!), end: parseTimestamp(timing[2]!) });
+  }
+  if (out.length === 0) {
+    throw new CallGuardError('CG_TRANSCRIPT_MALFORMED', 'The WebVTT file has no cues with text.', {
+      pointer: 'transcript',
+    });
+  }
+  return out;
+}
+
+/** SubRip (.srt). */
+export function readSrt(input: string): RawSegment[] {
+  const blocks = input
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n{2,}/);
+  const out: RawSegment[] = [];
+  for (const block of blocks) {
+    const lines = block.split('\n');
+    const t = lines.findIndex((l) => TIMING_RE.test(l));
+    if (t < 0 || t > 1) continue;
+    const timing = TIMING_RE.exec(lines[t]!)!;
+    const text = stripTags(lines.slice(t + 1).join(' '))
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text === '') continue;
+    out.push({
+      ...splitInlineSpeaker(text),
+      start: parseTimestamp(timing[1]!),
+      end: parseTimestamp(timing[2]!),
+    });
+  }
+  if (out.length === 0) {
+    throw new CallGuardError('CG_TRANSCRIPT_MALFORMED', 'The SRT file has no subtitles with text.', {
+      pointer: 'transcript',
+    });
+  }
+  return out;
+}
+
+/** JSON: an array of {speaker, text, start?, end?}, or an object with "segments" or "turns". */
+export function readJson(input: string): RawSegment[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(input);
+  } catch (err) {
+    throw new CallGuardError(
+      'CG_TRANSCRIPT_MALFORMED',
+      `The JSON transcript could not be read: ${(err as Error).message}.`,
+      {
+        pointer: 'transcript',
+      },
+    );
+  }
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const obj = data as Record<string, unknown>;
+    const inner = obj.segments ?? obj.turns ?? obj.utterances;
+    if (Array.isArray(inner))
+      return readSegmentArray(inner, obj.segments ? '/segments' : obj.turns ? '/turns' : '/utterances');
+    if (typeof obj.text === 'string') return [{ text: obj.text }];
+    throw new CallGuardError(
+      'CG_TRANSCRIPT_MALFORMED',
+      'A JSON transcript must be an array of segments [{speaker, text}] or an object with "segments" or "turns".',
+      { pointer: 'transcript' },
+    );
+  }
+  if (!Array.isArray(data)) {
+    throw new CallGuardError(
+      'CG_TRANSCRIPT_MALFORMED',
+      'A JSON transcript must be an array of segments [{speaker, text}].',
+      {
+        pointer: 'transcript',
+      },
+    );
+  }
+  return readSegmentArray(data, '');
+}
+
+export function readSegmentArray(items: readonly unknown[], base: string): RawSegment[] {
+  const out: RawSegment[] = [];
+  items.forEach((item, i) => {
+    if (item === null || typeof item !== 'object') {
+      throw new CallGuardError('CG_TRANSCRIPT_MALFORMED', `Segment ${i} is not an object {speaker, text}.`, {
+        pointer: `${base}/${i}`,
+      });
+    }
+    const o = item as Record<string, unknown>;
+    if (typeof o.text !== 'string') {
+      throw new CallGuardError('CG_TRANSCRIPT_MALFORMED', `Segment ${i} has no "text" string.`, {
+        pointer: `${base}/${i}/text`,
+      });
+    }
+    const speaker = o.speaker ?? o.role ?? o.label;
+    if (speaker !== undefined && speaker !== null && typeof speaker !== 'string') {
+      throw new CallGuardError(
+        'CG_TRANSCRIPT_MALFORMED',
+        `Segment ${i} has a "speaker" that is not a string.`,
+        {
+          pointer: `${base}/${i}/speaker`,
+        },
+      );
+    }
+    const seg: RawSegment = { text: o.text };
+    if (typeof speaker === 'string' && speaker.trim() !== '') seg.label = speaker.trim();
+    for (const key of ['start', 'end'] as const) {
+      const v = o[key];
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+        throw new CallGuardError(
+          'CG_TRANSCRIPT_MALFORMED',
+          `Segment ${i} has a "${key}" that is not a non-negative number of seconds.`,
+          {
+            pointer: `${base}/${i}/${key}`,
+          },
+        );
+      }
+      seg[key] = v;
+    }
+    out.push(seg);
+  });
+  return out;
+}
+
+const SPEAKER_LINE_RE =
+  /^\s*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?\s*)?(?:\[([^\]\n]{1,40})\]|([A-Za-z][A-Za-z0-9 ._'\u2019-]{0,40}?))\s*:\s*(.*)$/;
+
+/** "Speaker: text" lines; other lines continue the previous speaker's turn. Null when not this format. */
+export function readSpeakerLines(input: string): RawSegment[] | null {
+  const lines = input.replace(/\r\n?/g, '\n').split('\n');
+  let nonEmpty = 0;
+  let matched = 0;
+  const counts = new Map<string, number>();
+  const parsed: Array<{ label?: string; text: string }> = [];
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    nonEmpty++;
+    const m = SPEAKER_LINE_RE.exec(line);
+    const label = m ? (m[1] ?? m[2] ?? '').trim() : '';
+    if (m && isPlausibleLabel(label)) {
+      matched++;
+      counts.set(label, (counts.get(label) ?? 0) + 1);
+      parsed.push({ label, text: m[3]!.trim() });
+    } else parsed.push({ text: line.trim() });
+  }
+  if (matched < 2 || matched < nonEmpty * 0.5 || counts.size > 8) return null;
+  if (counts.size === 1 && matched < 3) return null;
+  const out: RawSegment[] = [];
+  for (const p of parsed) {
+    const last = out[out.length - 1];
+    if (p.label === undefined && last) last.text = last.text === '' ? p.text : `${last.text} ${p.text}`;
+    else out.push(p.label === undefined ? { text: p.text } : { label: p.label, text: p.text });
+  }
+  return out.filter((s) => s.text !== '');
+}
+
+/** Plain text: one segment per non-empty line. */
+export function readPlain(input: string): RawSegment[] {
+  return input
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((text) => ({ text }));
+}
