@@ -1,0 +1,1 @@
+export { loadConfig, CONFIG_VARIABLES, type ServerConfig, type LogLevel, type TrustProxy } from './env.js';

@@ -1,0 +1,98 @@
+/**
+ * The HTTP app factory. Order matters: logging and errors first, then security, then routes,
+ * then the web app (so API routes always win over static files).
+ *
+ * Request lifecycle: onRequest (request id header, rate limit) → content-type parse (JSON only,
+ * body limit) → defineRoute handler (zod validation → engine/claims/store) → reply; any throw goes
+ * to the error handler and leaves as problem+json; onResponse writes one log line.
+ */
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import type { ServerConfig } from '../config/env.js';
+import type { ServerDeps } from './deps.js';
+import { createLogger, genReqId, logResponse } from './logger.js';
+import { installErrorHandling } from './error-handler.js';
+import { registerSecurity } from './security.js';
+import { buildOpenApi } from './openapi.js';
+import { registerDocs } from './docs-page/index.js';
+import { registerWebApp, sendIndex, wantsWebApp } from './web-app.js';
+import { ROUTE_FILES } from './routes/index.js';
+import type { RouteContext } from './route.js';
+
+/**
+ * Builds the app without listening. The caller owns the store and closes it after `app.close()`.
+ *
+ * @example
+ * const app = await buildApp(loadConfig(process.env), { store });
+ * await app.listen({ port: 0, host: '127.0.0.1' });
+ */
+export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: createLogger(config.logLevel, deps.logStream),
+    // Fastify's request logs would include URLs and headers; logResponse writes our own line.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
+    genReqId,
+    // A hop count is "trust the N nearest proxies" (Fastify's typings omit the number form).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_addr: string, i: number) =>
+              i < hops
+          )(config.trustProxy)
+        : config.trustProxy,
+    bodyLimit: config.bodyLimit,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 300 },
+  }) as unknown as FastifyInstance; // the pino Logger generic narrows the instance type; routes use the base type
+
+  app.decorate('operations', []);
+  app.decorate('callguardConfig', config);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => logResponse(request, reply));
+  // Graceful shutdown: requests already running finish, and their keep-alive connections then
+  // close instead of idling until the keep-alive timeout and holding the process open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
+  let webAppBuilt = false;
+  installErrorHandling(app, (request, reply) =>
+    webAppBuilt && wantsWebApp(request) ? sendIndex(reply) : null,
+  );
+  // JSON only on the API; the admin upload route adds its own CSV parser in its scope.
+  app.removeContentTypeParser('text/plain');
+
+  await registerSecurity(app, config);
+  await app.register(websocket, {
+    options: { maxPayload: Math.max(64 * 1024, config.live.maxSegmentChars * 8) },
+    // On shutdown tell live clients why they are dropped (1001 going away) instead of a bare close.
+    preClose(done) {
+      for (const client of this.websocketServer.clients) client.close(1001, 'server shutting down');
+      this.websocketServer.close();
+      done();
+    },
+  });
+
+  const ctx: RouteContext = { config, deps };
+  for (const load of ROUTE_FILES) {
+    await app.register(async (scope) => {
+      const mod = await load();
+      await mod.routes(scope, ctx);
+    });
+  }
+
+  let openapi: Record<string, unknown> | undefined;
+  app.get('/openapi.json', async () => (openapi ??= buildOpenApi(app.operations)));
+  registerDocs(app);
+  webAppBuilt = await registerWebApp(app, config.webDir);
+  return app;
+}

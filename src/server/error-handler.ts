@@ -1,0 +1,95 @@
+/**
+ * Every failure leaves as RFC 9457 application/problem+json with a stable catalogue code.
+ * Fastify's own errors (bad JSON, body too large, wrong content type, bad URL) are mapped to the
+ * catalogue; anything unexpected becomes CG_INTERNAL without its message or stack.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { CallGuardError, type ErrorCode } from '../errors/catalogue.js';
+import { toProblem, type Problem } from '../errors/problem.js';
+import { pointerFor } from './validate.js';
+
+const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'CG_JSON_MALFORMED', detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'CG_JSON_MALFORMED',
+    detail: 'The request body is empty but the content type says JSON.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'CG_INPUT_TOO_LARGE',
+    detail: 'The request body is over the size limit.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'CG_UNSUPPORTED_MEDIA_TYPE',
+    detail: 'This route does not accept that content type.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'CG_INPUT_INVALID',
+    detail: 'The Content-Length header does not match the body.',
+  },
+  FST_ERR_BAD_URL: { code: 'CG_INPUT_INVALID', detail: 'The URL is not valid.' },
+};
+
+/** Maps any thrown value to a CallGuardError (or null for a real bug). */
+export function toCallGuardError(err: unknown): CallGuardError | null {
+  if (err instanceof CallGuardError) return err;
+  if (err instanceof ZodError) {
+    const issue = err.issues[0];
+    const pointer = pointerFor('body', issue?.path ?? []);
+    return new CallGuardError(
+      'CG_INPUT_INVALID',
+      `${pointer || 'the body'}: ${issue?.message ?? 'invalid'}.`,
+      {
+        pointer,
+      },
+    );
+  }
+  const fe = err as (Partial<FastifyError> & Error) | null;
+  if (fe && typeof fe === 'object') {
+    const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+    if (mapped) return new CallGuardError(mapped.code, mapped.detail);
+    if (fe instanceof SyntaxError && fe.statusCode === 400) {
+      return new CallGuardError('CG_JSON_MALFORMED', 'The request body is not valid JSON.');
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Other client errors from Fastify or a plugin: keep them 4xx, never leak internals.
+      return new CallGuardError('CG_INPUT_INVALID', 'The request could not be processed as sent.');
+    }
+  }
+  return null;
+}
+
+export function problemFor(err: unknown, request: FastifyRequest): Problem & { requestId: string } {
+  const known = toCallGuardError(err);
+  return { ...toProblem(known ?? err, request.url.split('?')[0]), requestId: String(request.id) };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+/** `fallback` may answer unknown routes instead (the web app's index.html for client-side routes). */
+export function installErrorHandling(
+  app: FastifyInstance,
+  fallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null,
+): void {
+  app.setErrorHandler((err, request, reply) => {
+    const known = toCallGuardError(err);
+    if (!known) {
+      // A bug: log it server-side (type, message and stack only; never the request body).
+      const e = err as Error;
+      request.log.error({ err: { type: e?.name, message: e?.message, stack: e?.stack } }, 'unhandled error');
+    } else if (known.status >= 500) {
+      request.log.warn({ code: known.code }, 'request failed');
+    }
+    return sendProblem(reply, problemFor(known ?? err, request));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const handled = fallback?.(request, reply);
+    if (handled) return handled;
+    const path = request.url.split('?')[0] ?? '';
+    const err = new CallGuardError('CG_NOT_FOUND', `No route ${request.method} ${path.slice(0, 200)}.`);
+    return sendProblem(reply, problemFor(err, request));
+  });
+}

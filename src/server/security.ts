@@ -1,0 +1,57 @@
+/**
+ * Security headers, CORS and rate limits. The CSP allows this origin's own scripts, styles,
+ * images and connections (the web app, its API calls and the live WebSocket) and nothing else.
+ */
+import type { FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { CallGuardError } from '../errors/catalogue.js';
+import type { ServerConfig } from '../config/env.js';
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+export async function registerSecurity(app: FastifyInstance, config: ServerConfig): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // Plain-HTTP household installs must keep working; HSTS belongs to the TLS terminator.
+    strictTransportSecurity: false,
+  });
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Content-Type', 'Idempotency-Key', 'X-Reporter-Key', 'X-Request-Id'],
+      exposedHeaders: [
+        'X-Request-Id',
+        'Retry-After',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+      ],
+      maxAge: 600,
+    });
+  }
+  await app.register(rateLimit, {
+    global: false, // only routes that ask for it: writes and assess
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) =>
+      new CallGuardError(
+        'CG_RATE_LIMITED',
+        `Too many requests from this client: the limit is ${context.max} per ${context.after}. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      ),
+  });
+}

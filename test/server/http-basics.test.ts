@@ -1,0 +1,222 @@
+/** The HTTP edge on a real listener: problem+json errors, security headers, docs, web app, logs. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startTestServer, type TestServer } from './support/server.js';
+
+const ADMIN = 'test-admin-token-0123456789';
+
+describe('HTTP edge', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({ env: { CALLGUARD_ADMIN_TOKEN: ADMIN, CALLGUARD_BODY_LIMIT: '2kb' } });
+  });
+  afterAll(async () => s?.close());
+
+  function expectProblem(
+    res: Awaited<ReturnType<typeof call>>,
+    status: number,
+    code: string,
+  ): Record<string, unknown> {
+    expect(res.status).toBe(status);
+    expect(res.contentType).toMatch(/^application\/problem\+json/);
+    const p = res.body as Record<string, unknown>;
+    expect(p).toMatchObject({ status, code, type: `/docs/errors#${code.toLowerCase()}` });
+    expect(typeof p.title).toBe('string');
+    expect(typeof p.howToFix).toBe('string');
+    expect(res.text).not.toMatch(/\bat .*\.(ts|js):\d+/); // no stack trace
+    return p;
+  }
+
+  it('answers health and readiness', async () => {
+    expect((await call(s.url, 'GET', '/v1/health')).body).toMatchObject({ status: 'ok' });
+    expect((await call(s.url, 'GET', '/v1/ready')).body).toEqual({ status: 'ready', store: 'sqlite' });
+  });
+
+  it('renders unknown routes, bad JSON, wrong media types and big bodies as problems', async () => {
+    expectProblem(await call(s.url, 'GET', '/v1/nothing-here'), 404, 'CG_NOT_FOUND');
+    expectProblem(await call(s.url, 'POST', '/v1/reports', '{"number": '), 400, 'CG_JSON_MALFORMED');
+    expectProblem(
+      await call(s.url, 'POST', '/v1/reports', '', { 'content-type': 'application/json' }),
+      400,
+      'CG_JSON_MALFORMED',
+    );
+    expectProblem(
+      await call(s.url, 'POST', '/v1/reports', 'number=1', {
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+      415,
+      'CG_UNSUPPORTED_MEDIA_TYPE',
+    );
+    expectProblem(
+      await call(s.url, 'POST', '/v1/reports', 'hello', { 'content-type': 'text/plain' }),
+      415,
+      'CG_UNSUPPORTED_MEDIA_TYPE',
+    );
+    expectProblem(
+      await call(s.url, 'POST', '/v1/reports', { text: 'x'.repeat(5000) }),
+      413,
+      'CG_INPUT_TOO_LARGE',
+    );
+  });
+
+  it('names the offending field as a JSON pointer', async () => {
+    const p = expectProblem(
+      await call(s.url, 'POST', '/v1/reports', { number: '+18005550100', direction: 'sideways' }),
+      400,
+      'CG_INPUT_INVALID',
+    );
+    expect(p.pointer).toBe('/direction');
+    const q = expectProblem(await call(s.url, 'GET', '/v1/stats?weeks=abc'), 400, 'CG_INPUT_INVALID');
+    expect(q.pointer).toBe('?weeks');
+  });
+
+  it('sends security headers with a strict CSP, a request id, and no CORS by default', async () => {
+    const res = await fetch(s.url + '/v1/health', { headers: { origin: 'https://evil.example' } });
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await fetch(s.url + '/v1/health', { headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const hostile = await fetch(s.url + '/v1/health', {
+      headers: { 'x-request-id': 'a b\u00e9'.repeat(40) },
+    });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves OpenAPI 3.1 generated from the request schemas, and a docs page without external scripts', async () => {
+    const doc = (await call(s.url, 'GET', '/openapi.json')).body as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>
+      >;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const body = doc.paths['/v1/reports']!.post!.requestBody!.content['application/json']!.schema;
+    expect(Object.keys(body.properties ?? {})).toEqual(
+      expect.arrayContaining(['number', 'direction', 'text']),
+    );
+    expect(doc.paths['/v1/stats']!.get).toBeDefined();
+    const page = await call(s.url, 'GET', '/docs');
+    expect(page.contentType).toMatch(/text\/html/);
+    expect(page.text).toContain('/openapi.json');
+    expect(page.text).not.toMatch(/src="https?:|href="https?:/);
+    expect((await call(s.url, 'GET', '/docs/docs.js')).status).toBe(200);
+    expect((await call(s.url, 'GET', '/docs/errors')).text).toContain('id="cg_input_invalid"');
+  });
+
+  it('says the web app is not built when dist/web is missing', async () => {
+    const res = await call(s.url, 'GET', '/');
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/web app is not built/);
+    expect(res.text).toMatch(/npm run build/);
+  });
+
+  it('guards admin routes with the bearer token', async () => {
+    const path = '/v1/admin/reports/nope/hide';
+    expectProblem(await call(s.url, 'POST', path), 401, 'CG_UNAUTHORIZED');
+    expectProblem(
+      await call(s.url, 'POST', path, undefined, { authorization: 'Bearer wrong-token' }),
+      403,
+      'CG_FORBIDDEN',
+    );
+    expectProblem(
+      await call(s.url, 'POST', path, undefined, { authorization: `Bearer ${ADMIN}` }),
+      404,
+      'CG_NOT_FOUND',
+    );
+  });
+
+  it('never writes report free text or bodies to the log', async () => {
+    const secret = 'my grandmother Agnes read the code 493817 aloud';
+    const res = await call(s.url, 'POST', '/v1/reports', {
+      number: '+1 202 555 0143',
+      direction: 'they-called',
+      text: secret,
+    });
+    expect(res.status).toBe(201);
+    await call(s.url, 'POST', '/v1/reports', { number: 12, text: secret });
+    const all = s.logs.join('\n');
+    expect(all).toContain('"route":"/v1/reports"');
+    expect(all).not.toContain('Agnes');
+    expect(all).not.toContain('493817');
+    expect(all).not.toContain('202 555');
+  });
+});
+
+describe('HTTP edge, configured', () => {
+  it('rate-limits writes per client with 429 and Retry-After', async () => {
+    const s = await startTestServer({ env: { CALLGUARD_RATE_LIMIT_WRITES: '2' } });
+    try {
+      const report = { number: '+12025550143', direction: 'they-called' };
+      expect((await call(s.url, 'POST', '/v1/reports', report)).status).toBe(201);
+      expect((await call(s.url, 'POST', '/v1/reports', report)).status).toBe(201);
+      const limited = await call(s.url, 'POST', '/v1/reports', report);
+      expect(limited.status).toBe(429);
+      expect((limited.body as { code: string }).code).toBe('CG_RATE_LIMITED');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await call(s.url, 'GET', '/v1/stats')).status).toBe(200); // reads are not limited
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('enables CORS only for the configured origins, and disables admin without a token', async () => {
+    const s = await startTestServer({ env: { CALLGUARD_CORS_ORIGINS: 'https://app.example.org' } });
+    try {
+      const ok = await fetch(s.url + '/v1/health', { headers: { origin: 'https://app.example.org' } });
+      expect(ok.headers.get('access-control-allow-origin')).toBe('https://app.example.org');
+      const other = await fetch(s.url + '/v1/health', { headers: { origin: 'https://evil.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const admin = await call(s.url, 'POST', '/v1/admin/reports/x/hide', undefined, {
+        authorization: 'Bearer anything-at-all',
+      });
+      expect(admin.status).toBe(403);
+      expect((admin.body as { detail: string }).detail).toMatch(/CALLGUARD_ADMIN_TOKEN/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('serves the built web app, with index.html for client-side routes', async () => {
+    const web = mkdtempSync(join(tmpdir(), 'cg-web-'));
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>CallGuard app</title>');
+    writeFileSync(join(web, 'assets', 'app-1234.js'), 'console.log(1)');
+    const s = await startTestServer({ env: { CALLGUARD_WEB_DIR: web } });
+    try {
+      const home = await call(s.url, 'GET', '/');
+      expect(home.text).toContain('CallGuard app');
+      const asset = await fetch(s.url + '/assets/app-1234.js');
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      const deep = await call(s.url, 'GET', '/check/number', undefined, { accept: 'text/html' });
+      expect(deep.text).toContain('CallGuard app');
+      expect((await call(s.url, 'GET', '/v1/unknown', undefined, { accept: 'text/html' })).status).toBe(404);
+      expect((await call(s.url, 'GET', '/missing.js')).status).toBe(404);
+    } finally {
+      await s.close();
+      rmSync(web, { recursive: true, force: true });
+    }
+  });
+
+  it('lets in-flight requests finish on close', async () => {
+    const s = await startTestServer({
+      extend: (app) =>
+        app.get('/test/slow', async () => {
+          await new Promise((r) => setTimeout(r, 300));
+          return { done: true };
+        }),
+    });
+    const pending = call(s.url, 'GET', '/test/slow');
+    await new Promise((r) => setTimeout(r, 50));
+    const closing = s.close();
+    const res = await pending;
+    await closing;
+    expect(res.body).toEqual({ done: true });
+    await expect(fetch(s.url + '/v1/health')).rejects.toThrow();
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Every JSON route against a real listener, with fetch. Run once on SQLite and once on PostgreSQL
+ * (routes.sqlite.test.ts, routes.postgres.test.ts), like the store's own contract suite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startTestServer, type TestServer } from './support/server.js';
+
+export const ADMIN_TOKEN = 'contract-admin-token-0123456789';
+
+const FTC_CSV = [
+  'Company_Phone_Number,Created_Date,Violation_Date,Consumer_City,Consumer_State,Consumer_Area_Code,Subject,Recorded_Message_Or_Robocall',
+  '2025550101,2021-07-07 00:01:15,2021-07-06 11:48:00,,California,510,Computer & technical support,',
+  '2025550101,2021-07-07 00:02:15,2021-07-06 12:48:00,Clinton,Illinois,217,Computer & technical support,Y',
+  'not-a-number,2021-07-07 00:03:15,2021-07-06 13:48:00,,Texas,512,No Subject Provided,',
+].join('\n');
+
+export function routeSuite(name: string, databaseUrl: () => Promise<string | undefined | null>): void {
+  describe(`routes on ${name}`, () => {
+    let s: TestServer;
+    let skip = false;
+    beforeAll(async () => {
+      const url = await databaseUrl();
+      if (url === null) {
+        skip = true;
+        return;
+      }
+      s = await startTestServer({
+        ...(url ? { databaseUrl: url } : {}),
+        env: { CALLGUARD_ADMIN_TOKEN: ADMIN_TOKEN },
+      });
+    });
+    afterAll(async () => s?.close());
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const reporter = (n: number) => ({ 'x-reporter-key': `contract-reporter-${n}-0000000` });
+
+    it('is ready on its backend', async ({ skip: skipTest }) => {
+      if (skip) skipTest();
+      expect((await call(s.url, 'GET', '/v1/ready')).body).toMatchObject({ status: 'ready', store: name });
+    });
+
+    it('POST /v1/reports: stores a redacted report; Idempotency-Key replays or conflicts', async ({
+      skip: skipTest,
+    }) => {
+      if (skip) skipTest();
+      const body = {
+        number: '+1 202 555 0150',
+        direction: 'they-called',
+        claimedOrg: 'Microsoft',
+        tactics: ['REMOTE_ACCESS_REQUEST'],
+        text: 'He asked for my card 4111 1111 1111 1111',
+      };
+      const headers = { ...reporter(1), 'idempotency-key': 'contract-key-0001' };
+      const first = await call(s.url, 'POST', '/v1/reports', body, headers);
+      expect(first.status).toBe(201);
+      const report = first.body as { id: string; number: string; text: string };
+      expect(report.number).toBe('+12025550150');
+      expect(report.text).not.toContain('4111 1111 1111 1111');
+      const replay = await call(s.url, 'POST', '/v1/reports', body, headers);
+      expect(replay.status).toBe(200);
+      expect((replay.body as { id: string }).id).toBe(report.id);
+      const conflict = await call(s.url, 'POST', '/v1/reports', { ...body, claimedOrg: 'Apple' }, headers);
+      expect(conflict.status).toBe(409);
+      expect((conflict.body as { code: string }).code).toBe('CG_CONFLICT');
+      expect((await call(s.url, 'GET', `/v1/reports/${report.id}`)).body).toMatchObject({ id: report.id });
+      const notFound = await call(s.url, 'GET', '/v1/reports/no-such-report');
+      expect(notFound.status).toBe(404);
+    });
+
+    it('POST /v1/reports: invalid numbers and dates get clear errors', async ({ skip: skipTest }) => {
+      if (skip) skipTest();
+      const badNumber = await call(s.url, 'POST', '/v1/reports', {
+        number: 'hello',
+        direction: 'they-called',
+      });
+      expect([400, 422]).toContain(badNumber.status);
+      expect((badNumber.body as { pointer: string }).pointer).toBe('/number');
+      const future = await call(s.url, 'POST', '/v1/reports', {
+        number: '+12025550150',
+        direction: 'they-called',
+        occurredAt: '2999-01-01T00:00:00Z',
+      });
+      expect(future.status).toBe(400);
+      expect((future.body as { pointer: string }).pointer).toBe('/occurredAt');
+    });
+
+    it('reports from distinct reporters raise the reputation; not-scam votes count once', async ({
+      skip: skipTest,
+    }) => {
+      if (skip) skipTest();
+      const number = '+12025550177';
+      let id = '';
+      for (const n of [10, 11, 12]) {
+        const res = await call(
+          s.url,
+          'POST',
+          '/v1/reports',
+          { number, direction: 'they-called' },
+          reporter(n),
+        );
+        expect(res.status).toBe(201);
+        id = (res.body as { id: string }).id;
+      }
+      const vote = await call(s.url, 'POST', `/v1/reports/${id}/not-scam`, undefined, reporter(20));
+      expect(vote.status).toBe(200);
+      expect(vote.body).toMatchObject({ number, counted: true });
+      const again = await call(s.url, 'POST', `/v1/reports/${id}/not-scam`, undefined, reporter(20));
+      expect(again.body).toMatchObject({ counted: false });
+      const rep = (vote.body as { reputation: { reporters: number; notScam: number } }).reputation;
+      expect(rep.reporters).toBe(3);
+      expect(rep.notScam).toBe(1);
+    });
+
+    it('GET /v1/stats and GET /v1/blocklist with incremental sync', async ({ skip: skipTest }) => {
+      if (skip) skipTest();
+      const stats = (await call(s.url, 'GET', '/v1/stats?weeks=4')).body as { totals: { reports: number } };
+      expect(stats.totals.reports).toBeGreaterThanOrEqual(4);
+      const page = (await call(s.url, 'GET', '/v1/blocklist?minLevel=reported')).body as {
+        entries: { number: string }[];
+        version: number;
+      };
+      expect(page.entries.map((e) => e.number)).toContain('+12025550177');
+      const later = (await call(s.url, 'GET', `/v1/blocklist?since=${page.version}&minLevel=reported`))
+        .body as {
+        entries: unknown[];
+      };
+      expect(later.entries).toEqual([]);
+      const byTime = await call(s.url, 'GET', '/v1/blocklist?since=2000-01-01T00:00:00Z');
+      expect(byTime.status).toBe(200);
+      const bad = await call(s.url, 'GET', '/v1/blocklist?since=yesterday');
+      expect(bad.status).toBe(400);
+      expect((bad.body as { pointer: string }).pointer).toBe('?since');
+    });
+
+    it('admin: hide and restore a report; import an FTC CSV upload', async ({ skip: skipTest }) => {
+      if (skip) skipTest();
+      const created = await call(
+        s.url,
+        'POST',
+        '/v1/reports',
+        { number: '+12025550188', direction: 'they-called' },
+        reporter(30),
+      );
+      const id = (created.body as { id: string }).id;
+      const hidden = await call(s.url, 'POST', `/v1/admin/reports/${id}/hide`, { reason: 'spam' }, admin);
+      expect(hidden.status).toBe(200);
+      expect((hidden.body as { hidden: boolean }).hidden).toBe(true);
+      expect((await call(s.url, 'GET', `/v1/reports/${id}`)).status).toBe(404);
+      expect((await call(s.url, 'GET', `/v1/admin/reports/${id}`, undefined, admin)).status).toBe(200);
+      const restored = await call(s.url, 'POST', `/v1/admin/reports/${id}/restore`, undefined, admin);
+      expect((restored.body as { hidden: boolean }).hidden).toBe(false);
+
+      const upload = (n: string) =>
+        call(s.url, 'POST', `/v1/admin/imports/ftc-dnc?name=${n}`, FTC_CSV, {
+          ...admin,
+          'content-type': 'text/csv',
+        });
+      const imported = await upload('dnc-test.csv');
+      expect(imported.status).toBe(200);
+      expect(imported.body).toMatchObject({ rows: 3, imported: 2, malformed: 1, alreadyImported: false });
+      expect((await upload('dnc-test.csv')).body).toMatchObject({ alreadyImported: true });
+      const json = await call(s.url, 'POST', '/v1/admin/imports/ftc-dnc', { x: 1 }, admin);
+      expect(json.status).toBe(415);
+    });
+  });
+}

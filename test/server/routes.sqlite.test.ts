@@ -1,0 +1,3 @@
+import { routeSuite } from './routes.contract.js';
+
+routeSuite('sqlite', async () => undefined);
