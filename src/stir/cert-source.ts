@@ -56,6 +56,12 @@ export class CertSource {
     this.failures = new Lru(1000);
   }
 
+  /** The certificates for `url` if memory holds them: the warm path, without a promise. */
+  peek(url: string): LoadedCertificates | null {
+    const hit = this.memory.get(url);
+    return hit && hit.expiresAt > this.opts.now() ? { certs: hit.certs, source: 'memory' } : null;
+  }
+
   /** Throws CertFetchError (→ 436) when no source has a usable certificate file for `url`. */
   async get(url: string): Promise<LoadedCertificates> {
     const now = this.opts.now();

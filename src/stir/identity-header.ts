@@ -19,6 +19,7 @@ export interface IdentityHeader {
 }
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Parses an Identity header value (a leading "Identity:" or "y:" is allowed). Throws CallGuardError
@@ -89,7 +90,7 @@ function parseParams(text: string, fail: (why: string) => never): Record<string,
 function decodeJson(part: string, what: string, fail: (why: string) => never): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(part)));
+    parsed = JSON.parse(UTF8.decode(base64url.decode(part)));
   } catch {
     fail(`PASSporT ${what} is not base64url-encoded JSON.`);
   }

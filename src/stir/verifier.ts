@@ -121,7 +121,7 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
     if (pre.length + claims.findings.length > 0) return { ...base, findings: [...pre, ...claims.findings] };
     let loaded;
     try {
-      loaded = await certs.get(claims.x5u!);
+      loaded = certs.peek(claims.x5u!) ?? (await certs.get(claims.x5u!));
     } catch (err) {
       const e =
         err instanceof CertFetchError
@@ -129,7 +129,7 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
           : new CertFetchError('X5U_UNREACHABLE', 'x5u could not be fetched.');
       return { ...base, findings: [{ code: e.code, message: e.message, sip: 'BAD_IDENTITY_INFO' }] };
     }
-    const chain = await chainFor(loaded.certs);
+    const chain = byLeaf.get(loaded.certs[0]!) ?? (await chainFor(loaded.certs));
     if (!chain.ok) return { ...base, findings: [{ ...chain.reason, sip: 'UNSUPPORTED_CREDENTIAL' }] };
     const signer: SignerInfo = {
       subject: chain.leaf.subject,
