@@ -43,8 +43,14 @@ export function buildAssessment(
   facts: CallFacts,
   transcript: Transcript | null,
 ): Assessment {
-  const org = claimedOrg(facts, state.callerTextHead);
-  const { flags, mitigations } = derive(state, facts, org);
+  const intro = [
+    ...(state.signals.get('SIG_TECH_INTRO') ?? []),
+    ...(state.signals.get('SIG_AGENCY_INTRO') ?? []),
+  ]
+    .map((e) => (e.kind === 'quote' ? e.quote : ''))
+    .join('\n');
+  const { org, claimed } = claimedOrg(facts, intro, state.callerTextHead);
+  const { flags, mitigations } = derive(state, facts, claimed ? org : null);
   void transcript; // the learned scorer (src/engine/learned) will read it once it exists
   const allFlags = flags;
   const { risk, verdict } = scoreFlags(allFlags, mitigations);

@@ -1,16 +1,24 @@
-/** The organisation the caller claims to be: from the facts first, then caller ID name, then the caller's words. */
+/**
+ * The organisation the caller claims to be. Facts first (claimed name, caller ID name), then the
+ * caller's own introduction ("this is David from Windows support"), and only for display a name
+ * the caller merely mentioned ("Microsoft never calls like that" claims nothing).
+ */
 import { findOrg } from '../../knowledge/index.js';
 import type { OrgProfile } from '../../knowledge/types.js';
 import type { CallFacts } from '../types.js';
 
-export function claimedOrg(facts: CallFacts, callerText: string): OrgProfile | null {
-  if (facts.claimedOrg) {
-    const org = findOrg(facts.claimedOrg);
-    if (org) return org;
+export interface ClaimedOrg {
+  org: OrgProfile | null;
+  /** True when the caller claimed to be this organisation (facts or self-introduction). */
+  claimed: boolean;
+}
+
+export function claimedOrg(facts: CallFacts, introText: string, callerText: string): ClaimedOrg {
+  for (const text of [facts.claimedOrg, facts.callerIdName, introText]) {
+    if (!text) continue;
+    const org = findOrg(text);
+    if (org) return { org, claimed: true };
   }
-  if (facts.callerIdName) {
-    const org = findOrg(facts.callerIdName);
-    if (org) return org;
-  }
-  return callerText ? findOrg(callerText) : null;
+  const mentioned = callerText ? findOrg(callerText) : null;
+  return { org: mentioned, claimed: false };
 }

@@ -5,7 +5,14 @@
  */
 import type { Speaker } from '../types.js';
 import { normalise } from '../text/normalise.js';
-import { isNarrativeSegment, isNegated, isReported, sentenceEnd, sentenceStart } from '../text/context.js';
+import {
+  isFirstPersonAccount,
+  isNarrativeSegment,
+  isNegated,
+  isReported,
+  sentenceEnd,
+  sentenceStart,
+} from '../text/context.js';
 import { TEXT_RULES, type TextRule } from './text-rules.js';
 
 export interface Hit {
@@ -31,11 +38,13 @@ function compile(rules: readonly TextRule[]): CompiledScanner {
     else byTrigger.set(r.trigger, [r]);
   }
   const triggers = [...byTrigger.keys()];
-  const re = new RegExp(`\\b(?:${triggers.map((t) => `(${t})`).join('|')})(?![a-z0-9])`, 'g');
+  const re = new RegExp(`\\b(?:${triggers.map((t) => `(${t})`).join('|')})(?![a-z0-9'])`, 'g');
   return { re, groups: triggers.map((t) => byTrigger.get(t)!) };
 }
 
 const speakerOf = (r: TextRule) => r.from ?? 'caller';
+/** Weight kept by a person's own account of what the caller said (unattributed text). */
+const REPORTED_FACTOR = 0.6;
 const SCANNERS: Record<Speaker, CompiledScanner> = {
   caller: compile(TEXT_RULES.filter((r) => speakerOf(r) !== 'callee')),
   callee: compile(TEXT_RULES.filter((r) => speakerOf(r) !== 'caller')),
@@ -61,21 +70,31 @@ export function scanSegment(original: string, speaker: Speaker): Hit[] {
     let sStart = -1;
     let window = '';
     for (const rule of groups[g - 1]!) {
-      if (narrative && rule.reportable !== false) continue;
       if (sStart < 0) {
         sStart = sentenceStart(text, at);
         window = text.slice(sStart, sentenceEnd(text, endAt));
       }
-      if (rule.near && !rule.near.test(window)) continue;
+      if (
+        rule.near &&
+        !rule.near.test(rule.wide ? text.slice(Math.max(0, sStart - 200), at) + window : window)
+      )
+        continue;
       if (rule.notNear?.test(window)) continue;
       if (rule.negatable !== false && isNegated(text, at, sStart)) continue;
-      if (rule.reportable !== false && isReported(text, at, sStart)) continue;
+      let strength = rule.strength ?? 1;
+      if (rule.reportable !== false && (narrative || isReported(text, at, sStart))) {
+        // Someone telling what a caller said. A labelled speaker telling a story is not the caller
+        // saying it; unattributed text may be the person's own account of their call, which still
+        // counts (weaker), unless it is talk about scams in general.
+        if (speaker !== 'unknown' || !isFirstPersonAccount(window)) continue;
+        strength *= REPORTED_FACTOR;
+      }
       hits.push({
         rule,
         flag: rule.flag,
         start: norm.toOriginal(at, 'start'),
         end: norm.toOriginal(endAt, 'end'),
-        strength: rule.strength ?? 1,
+        strength,
       });
     }
   }

@@ -37,6 +37,8 @@ export interface TextRule {
   reportable?: boolean;
   /** Whose words count. Default "caller". */
   from?: RuleSpeaker;
+  /** Look for `near` in up to 200 characters before the sentence too (a fee named after the service). */
+  wide?: boolean;
   /** Multiplier on the flag weight (0-1]. Default 1. */
   strength?: number;
   /** Raises a sensitive-info warning in live mode. */
@@ -45,7 +47,7 @@ export interface TextRule {
 
 // Shared vocabularies (regex sources).
 const DISCLOSE =
-  "\\b(?:give|giving|tell|read|reading|say|provide|confirm|verify|need|needs|send|share|what(?:'s| is| are| was)|spell|repeat|let me (?:have|know)|can i (?:have|get)|may i (?:have|get)|could i (?:have|get)|enter|type|put in|key in|give me|read out|read off|call out|go ahead|i'?m going to need|i'?ll need|require|required|ask(?:ing)? for|read it|read them|what does it say)\\b";
+  "\\b(?:give|giving|tell|read|reading|say|provide|confirm|verify|need|needs|send|share|what(?:'s| is| are| was)|spell|repeat|let me (?:have|know)|can i (?:have|get)|may i (?:have|get)|could i (?:have|get)|enter|type|put in|key in|give me|read out|read off|call out|go ahead|i'?m going to need|i'?ll need|require|required|ask(?:ing)? for|read it|read them|what does it say|write (?:it |them )?down|written down|hand (?:it |them )?over|in an envelope)\\b";
 const INSTALL =
   '\\b(?:download|downloading|install|installing|open|opening|go (?:on ?)?to|visit|type|typing|run|click|launch|get|search|find|accept|allow|connect|connecting|give|read|tell|need|let me|start|enter|put|press|choose|select|copy|dot com|com|www|app|application|program|software|session|id|code)\\b';
 const REQUESTY =
@@ -59,17 +61,19 @@ const TECH_ORG =
 const AGENCY =
   "\\b(?:social security(?: administration)?|ssa|irs|internal revenue|treasury|department of (?:justice|homeland security|treasury|revenue|health)|homeland security|federal (?:bureau|agent|officer|government|reserve|trade commission)|fbi|dea|ftc|u\\.?s\\.? marshals?|marshals? service|customs|border (?:protection|patrol)|immigration|police department|sheriff'?s? (?:office|department)|medicare|hmrc|tax (?:office|department|authority|agency)|revenue (?:service|agency)|legal department|legal services|crimes? (?:department|division|unit))\\b";
 
-/** Asks: the sensitive thing a request is for (live warnings). */
+/** Talk of removing a remote tool (a repair shop, a relative cleaning up) is not a request to install one. */
+const REMOVAL =
+  /\b(?:uninstall(?:ed|ing)?|remov(?:e|ed|ing)|delet(?:e|ed|ing)|got rid of|get rid of)\b(?: \w+){0,3} (?:anydesk|teamviewer|ultraviewer|quickassist|logmein|screenconnect|rustdesk|remote|the (?:app|program|tool|software)|those (?:apps|programs|tools))\b|\b(?:anydesk|teamviewer|ultraviewer|rustdesk|the remote \w+) (?:was|were|has been|have been|is) (?:removed|uninstalled|deleted)\b/;
+
 export const TEXT_RULES: readonly TextRule[] = [
   // ─── Remote access ──────────────────────────────────────────────────────────────────────────
   {
     id: 'REMOTE_ACCESS_REQUEST/tool',
     flag: 'REMOTE_ACCESS_REQUEST',
     trigger:
-      '(?:anydesk|teamviewer|ultraviewer|quickassist|logmein|screenconnect|connectwise|rustdesk|supremo|ammyy|aeroadmin|splashtop|zoho assist|gotoassist|go to assist|fastsupport|showmypc|remote ?pc|iperius|chrome remote desktop|remote desktop|bomgar|beyondtrust|support\\.me|helpme\\.net|remote utilities)',
+      '(?:anydesk|teamviewer|ultraviewer|quick ?support|quickassist|logmein|screenconnect|connectwise|rustdesk|supremo|ammyy|aeroadmin|splashtop|zoho assist|gotoassist|go to assist|fastsupport|showmypc|remote ?pc|iperius|chrome remote desktop|remote desktop|bomgar|beyondtrust|support\\.me|helpme\\.net|remote utilities)',
     near: new RegExp(INSTALL),
-    notNear:
-      /\b(?:uninstall(?:ed)?|remov(?:e|ed|ing)|delet(?:e|ed|ing)|got rid of|take off|scammers?|the person who called|whoever)\b/,
+    notNear: REMOVAL,
   },
   {
     id: 'REMOTE_ACCESS_REQUEST/access',
@@ -77,7 +81,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     trigger:
       '(?:remote(?:ly)? (?:access|control|connection|session|support|in|into|connect)|(?:access|connect|log ?in|get in|connection) (?:to |into )?(?:your|the) (?:computer|pc|laptop|device|screen|machine|system|desktop|mac)|(?:see|share|view|mirror) (?:your|the) (?:screen|desktop)|screen ?shar(?:e|ing)|(?:control|take over|take control of) (?:your|the) (?:computer|pc|mouse|screen|laptop|device|machine|desktop)|(?:take|taking|get|getting) (?:over|control)|let me (?:in|on)|(?:into|onto) your (?:computer|pc|laptop|machine|system))',
     near: new RegExp(REQUESTY),
-    notNear: /\b(?:scammers?|uninstall(?:ed)?|remov(?:e|ed|ing)|take (?:it|them) off|got rid)\b/,
+    notNear: REMOVAL,
     strength: 0.8,
   },
   {
@@ -103,7 +107,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'CREDENTIAL_REQUEST/otp',
     flag: 'CREDENTIAL_REQUEST',
     trigger:
-      '(?:(?:one-time|verification|security|authentication|authenticator|confirmation|access|validation|activation|login|sign[- ]?in|2fa|two[- ]factor|mfa|six[- ]digit|6[- ]digit|four[- ]digit|4[- ]digit|text|sms) (?:code|number|pin|passcode|password)s?|code (?:(?:we|i|that|they|you|microsoft|apple|google|amazon|the bank|your bank) (?:just )?(?:sent|texted|emailed|got|received|receive|get)|(?:on|in) your (?:phone|text|messages|email|screen|app))|otp)',
+      '(?:(?:one-time|verification|security|authentication|authenticator|confirmation|access|validation|activation|login|sign[- ]?in|2fa|two[- ]factor|mfa|six[- ]digit|6[- ]digit|four[- ]digit|4[- ]digit|text|sms) (?:code|number|pin|passcode|password)s?|code (?:(?:we|i|that|they|you|microsoft|apple|google|amazon|the bank|your bank) (?:just )?(?:sent|texted|emailed|got|received|receive|get)|(?:on|in) your (?:phone|text|messages|email|screen|app))|otp|(?:number|digits) (?:shown|showing|displayed|that (?:appears|shows))(?: on (?:your|the) (?:screen|phone|app))?)',
     near: new RegExp(DISCLOSE),
     notNear:
       /\b(?:don'?t (?:tell|share|give|read)|do not (?:tell|share|give|read)|never (?:share|give|tell|read)|only you|yourself|keep (?:it|them) (?:to yourself|private))\b/,
@@ -113,7 +117,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'CREDENTIAL_REQUEST/approve',
     flag: 'CREDENTIAL_REQUEST',
     trigger:
-      '(?:(?:approve|accept|tap (?:yes|approve|allow)|press (?:yes|approve|allow)|confirm|click (?:yes|approve|allow)) (?:the |that |this )?(?:sign[- ]?in |login |log ?in |security |verification |authentication |authenticator )?(?:prompt|notification|request|pop[- ]?up|alert))',
+      '(?:(?:approve|accept|tap (?:yes|approve|allow)|press (?:yes|approve|allow)|confirm|click (?:yes|approve|allow)) (?:the |that |this )?(?:sign[- ]?in |login |log ?in |security |verification |authentication |authenticator )?(?:prompt|notification|request|pop[- ]?up|alert)|(?:tap|press|click|hit) (?:yes|approve|allow)|approve (?:it|the sign[- ]?in|the login))',
     near: new RegExp(REQUESTY),
     asks: 'one-time-code',
   },
@@ -153,10 +157,11 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     id: 'PAYMENT_FOR_SUPPORT/fee',
     flag: 'PAYMENT_FOR_SUPPORT',
+    wide: true,
     trigger:
       '(?:fee|fees|charge|charges|charged|cost|costs|price|pay|paying|payment|dollars|pounds|euros|bucks|subscription|membership|plan|package|renewal|renewed)',
     near: new RegExp(
-      `\\b(?:support|technician|repair|fix|fixing|clean|cleaning|clean-?up|protect|protection|security|virus|viruses|malware|hacker|hackers|firewall|antivirus|anti-virus|licen[cs]e|renew|renewal|renewed|warranty|lifetime|service plan|maintenance|optimi[sz]ation|tune-?up|norton|mcafee|geek squad|windows|computer|pc|laptop)\\b`,
+      `\\b(?:support|technician|repair|fix|fixing|reinstall|install|installation|remove|removal|restore|activate|activation|unlock|update|upgrade|clean|cleaning|clean-?up|protect|protection|security|virus|viruses|malware|hacker|hackers|firewall|antivirus|anti-virus|licen[cs]e|renew|renewal|renewed|warranty|lifetime|service plan|maintenance|optimi[sz]ation|tune-?up|norton|mcafee|geek squad|windows|computer|pc|laptop)\\b`,
     ),
     notNear:
       /\b(?:free of charge|no (?:charge|cost|fee)|at no (?:cost|charge)|(?:won'?t|will not|doesn'?t|does not|isn'?t|is not|wouldn'?t) (?:cost|charge)|covered (?:by|under)|no cost|free|complimentary|refund(?:ed|s)?|you were charged)\b/,
@@ -165,7 +170,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'UNUSUAL_PAYMENT_METHOD/giftcard',
     flag: 'UNUSUAL_PAYMENT_METHOD',
     trigger:
-      '(?:gift card|itunes(?: card)?|google play(?: card)?|steam card|ebay card|apple card|amazon card|target card|walmart card|vanilla (?:visa|card|gift)|visa gift|prepaid (?:debit |visa )?cards?|green ?dot|money ?pak|reload(?:able)? cards?|razer gold)',
+      '(?:gift card|itunes(?: card)?|google play(?: cards?| vouchers?)?|(?:store |gift |prepaid )?vouchers?|steam card|ebay card|apple card|amazon card|target card|walmart card|vanilla (?:visa|card|gift)|visa gift|prepaid (?:debit |visa )?cards?|green ?dot|money ?pak|reload(?:able)? cards?|razer gold)',
     near: new RegExp(PAY_VERB),
     asks: 'gift-card-code',
   },
@@ -180,7 +185,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'UNUSUAL_PAYMENT_METHOD/wire',
     flag: 'UNUSUAL_PAYMENT_METHOD',
     trigger:
-      '(?:wire (?:transfer|the money|it|the funds|money)|wiring|western union|moneygram|ria money|remitly|(?:send|overnight|mail|post) (?:the )?cash|cash (?:in|inside) (?:an|a|the) (?:envelope|box|package)|(?:courier|driver|agent|someone|officer) (?:will|to|is going to|can) (?:come|pick|collect)|pick (?:it|the (?:cash|money|card|package)) up)',
+      '(?:wire (?:transfer|the money|it|the funds|money|all|everything|your|the (?:full )?amount)|wiring|(?:bank )?transfer (?:it |the money |the funds |the amount |the payment )?to (?:our|this|the following|my|a special|a secure|the (?:settlement|government|federal|holding)) (?:\\w+ )?account|western union|moneygram|ria money|remitly|(?:send|overnight|mail|post) (?:the )?cash|cash (?:in|inside) (?:an|a|the) (?:envelope|box|package)|(?:courier|driver|agent|someone|officer) (?:will|to|is going to|can) (?:come|pick|collect))',
     near: /./,
   },
   {
@@ -219,7 +224,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'URGENCY_OR_THREAT/account',
     flag: 'URGENCY_OR_THREAT',
     trigger:
-      '(?:suspend(?:ed|ing|sion)?|block(?:ed|ing)?|lock(?:ed)? (?:out|up)?|locked|froze|frozen|freez(?:e|ing)|disabl(?:e|ed)|terminat(?:e|ed|ion)|deactivat(?:e|ed|ion)|shut (?:off|down)|disconnect(?:ed|ion)?|cut off|blacklist(?:ed)?|(?:lose|losing|lost|delete|deleted|wipe|wiped|destroy|destroyed) (?:all )?(?:your |of your )?(?:data|files|photos|pictures|documents|money|savings|access|benefits))',
+      '(?:suspend(?:ed|ing|sion)?|block(?:ed|ing)?|lock(?:ed)? (?:out|up)?|locked|froze|frozen|freez(?:e|ing)|disabl(?:e|ed)|terminat(?:e|ed|ion)|deactivat(?:e|ed|ion)|shut (?:off|down)|disconnect(?:ed|ion)?|cut off|blacklist(?:ed)?|(?:emptied|drained|wiped out|cleaned out|seized)|(?:lose|losing|lost|delete|deleted|wipe|wiped|destroy|destroyed) (?:all )?(?:your |of your )?(?:data|files|photos|pictures|documents|money|savings|access|benefits))',
     near: /\b(?:your|you)\b/,
     notNear:
       /\b(?:flight|reservation|booking|appointment|order (?:was|has been) (?:cancel|ship)|we (?:blocked|stopped|declined) (?:the|a|this) (?:transaction|charge|payment))\b/,
@@ -229,22 +234,30 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'URGENCY_OR_THREAT/time',
     flag: 'URGENCY_OR_THREAT',
     trigger:
-      "(?:immediately|right now|right away|urgent(?:ly)?|as soon as possible|asap|within (?:the next )?(?:\\d+|one|two|three|five|ten|fifteen|thirty|twenty[- ]four|forty[- ]eight|24|48|72) (?:minutes?|hours?|days?)|(?:by|before) (?:the end of )?(?:today|tonight|end of day|midnight)|final (?:notice|warning|attempt|reminder|courtesy call)|last (?:chance|warning|notice|attempt|courtesy)|don'?t hang up|do not hang up|stay on the line|(?:do not|don'?t|never) (?:turn off|shut down|restart|switch off|close)|time is running out|before it'?s too late|(?:expires?|expiring) (?:today|tonight|soon|in)|act now|no time)",
+      "(?:immediately|right now|right away|urgent(?:ly)?|as soon as possible|asap|within (?:the next )?(?:\\d+|one|two|three|five|ten|fifteen|thirty|twenty[- ]four|forty[- ]eight|24|48|72) (?:minutes?|hours?|days?)|(?:by|before) (?:the end of )?(?:today|tonight|end of day|midnight)|final (?:notice|warning|attempt|reminder|courtesy call)|last (?:chance|warning|notice|attempt|courtesy)|don'?t hang up|do not hang up|stay on the line|(?:do not|don'?t|never) (?:turn off|shut down|restart|switch off|close)|time is running out|before it'?s too late|(?:expires?|expiring) (?:today|tonight|soon|in)|act now|no time|(?:within|in) (?:the|an|one|the next) hour|(?:today|tonight|now) or\\b|must (?:\\w+ )?(?:now|immediately|at once))",
     near: /./,
+    strength: 0.7,
+  },
+  {
+    id: 'URGENCY_OR_THREAT/deadline',
+    flag: 'URGENCY_OR_THREAT',
+    trigger: '(?:today|tonight|this (?:afternoon|evening))',
+    near: /\b(?:must|need to|have to|has to|before|otherwise|or else|immediately|right now|or your|or you|will be (?:deleted|closed|suspended|blocked|locked|cancelled|canceled|disconnected|shut|issued|arrested|terminated|frozen|lost|removed))\b/,
+    notNear: /\b(?:appointment|reservation|booking|delivery|flight|pick ?up|table|open until|closes? at)\b/,
     strength: 0.7,
   },
   {
     id: 'SECRECY_REQUEST/tell',
     flag: 'SECRECY_REQUEST',
     trigger:
-      "(?:(?:don'?t|do not|dont|shouldn'?t|should not|must not|mustn'?t|cannot|can'?t|never|not) (?:tell|mention|inform|say anything to|speak to|talk to|discuss (?:this |it )?with|share (?:this|it) with|let) (?:this |it )?(?:to )?(?:anyone|anybody|your (?:bank|family|husband|wife|son|daughter|children|kids|friends?|neighbou?rs?|teller|employees?|relatives|grandchildren|grandson|granddaughter|partner)|the (?:bank|teller|cashier|store|staff|clerk|police|employees?|manager)|them know|no one|nobody)|keep (?:this|it|the call|our conversation) (?:confidential|secret|between us|private|to yourself|quiet)|(?:confidential|secret|undercover|ongoing) (?:investigation|operation)|gag order|(?:if|when) (?:the )?(?:cashier|teller|bank|clerk|staff|store|anyone|they) (?:asks?|questions?)|(?:tell|say to) (?:them|the (?:teller|cashier|bank|clerk)) (?:it'?s|it is|that it'?s|you are|you'?re) (?:a gift|for|buying|renovat))",
+      "(?:(?:don'?t|do not|dont|shouldn'?t|should not|must not|mustn'?t|cannot|can'?t|never|not) (?:tell|mention|inform|say anything to|speak to|talk to|discuss (?:this |it )?with|share (?:this|it) with|let) (?:this |it )?(?:to )?(?:anyone|anybody|your (?:bank|family|husband|wife|son|daughter|children|kids|friends?|neighbou?rs?|teller|employees?|relatives|grandchildren|grandson|granddaughter|partner|(?:internet |service |phone |cable |broadband )?(?:provider|company|isp|carrier)|employer|boss|colleagues|it (?:department|team|people)|accountant|lawyer|advis[eo]r)|the (?:bank|teller|cashier|store|staff|clerk|police|employees?|manager)|them know|no one|nobody)|keep (?:this|it|the call|our conversation) (?:confidential|secret|between us|private|to yourself|quiet)|(?:confidential|secret|undercover|ongoing) (?:investigation|operation)|gag order|(?:if|when) (?:the )?(?:cashier|teller|bank|clerk|staff|store|anyone|they) (?:asks?|questions?)|(?:tell|say to) (?:them|the (?:teller|cashier|bank|clerk)) (?:it'?s|it is|that it'?s|you are|you'?re) (?:a gift|for|buying|renovat))",
     negatable: false,
   },
   {
     id: 'REFUSES_VERIFICATION/callback',
     flag: 'REFUSES_VERIFICATION',
     trigger:
-      "(?:(?:can'?t|cannot|can not|won'?t|will not|not able to|unable to|not allowed to|don'?t have (?:a|an)?|no need (?:for|to)|not necessary to) (?:give|provide|share|tell|have|call|verify|transfer)? ?(?:you )?(?:a |an |my |the |our |any )?(?:call ?back|direct|official|phone|employee|badge|supervisor'?s?|manager'?s?|extension|last name|full name|department)(?: number| line| id| name)?|(?:don'?t|do not|no need to|no time to|there'?s no time to) (?:call|ring|phone|contact) (?:us |me |them |microsoft |the bank |your bank |apple |amazon )?back|(?:don'?t|do not|no need to) (?:call|contact|check with|go to|visit) (?:the|your) (?:bank|branch|microsoft|apple|amazon|police|local)|if you hang up[^.?!]{0,60}|(?:can'?t|cannot) (?:tell|confirm|see|give) you (?:your|any) (?:account|details)|(?:you can'?t|you cannot) call (?:us|me) back|(?:no|there is no) (?:call ?back|direct) (?:number|line))",
+      "(?:(?:can'?t|cannot|can not|won'?t|will not|not able to|unable to|not allowed to|don'?t have (?:a|an)?|no need (?:for|to)|not necessary to) (?:give|provide|share|tell|have|call|verify|transfer)? ?(?:you )?(?:a |an |my |the |our |any )?(?:call ?back|direct|official|phone|contact|employee|badge|supervisor'?s?|manager'?s?|extension|last name|full name|department|number)(?: number| line| id| name)?|(?:don'?t|do not|no need to|no time to|there'?s no time to) (?:call|ring|phone|contact) (?:us |me |them |microsoft |the bank |your bank |apple |amazon )?back|(?:don'?t|do not|no need to) (?:call|contact|check with|go to|visit) (?:the|your) (?:bank|branch|microsoft|apple|amazon|police|local)|if you hang up[^.?!]{0,60}|(?:can'?t|cannot) (?:tell|confirm|see|give) you (?:your|any) (?:account|details)|(?:you can'?t|you cannot) call (?:us|me) back|(?:no|there is no) (?:call ?back|direct) (?:number|line)|(?:can'?t|cannot|can not|won'?t|not allowed to|unable to) (?:tell|give|share|confirm|disclose|verify) (?:you )?(?:that|this|it|those details|your details|any details)?(?: \\w+){0,2} for (?:security|privacy|data protection|confidentiality|legal) reasons)",
     negatable: false,
   },
   // ─── Deception ──────────────────────────────────────────────────────────────────────────────
@@ -252,7 +265,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'CLAIMS_DEVICE_INFECTED/infected',
     flag: 'CLAIMS_DEVICE_INFECTED',
     trigger:
-      '(?:virus(?:es)?|malware|spyware|trojans?|ransomware|worms?|infect(?:ed|ion|ions)|hack(?:ed|er|ers|ing)|compromised|corrupt(?:ed|ion)|(?:illegal|suspicious|malicious|unusual|harmful|dangerous) (?:activity|activities|traffic|downloads?|files?|connections?|software|websites?)|security (?:breach|threat|issue|problem|alert|warning|risk)s?|at risk|being (?:accessed|monitored|used|tracked))',
+      '(?:virus(?:es)?|malware|spyware|trojans?|ransomware|worms?|infect(?:ed|ion|ions)|hack(?:ed|er|ers|ing|s)?|attack(?:s|ed|er|ers|ing)?|compromised|corrupt(?:ed|ion)|(?:illegal|suspicious|malicious|unusual|harmful|dangerous) (?:activity|activities|traffic|downloads?|files?|connections?|software|websites?)|security (?:breach|threat|issue|problem|alert|warning|risk)s?|at risk|being (?:accessed|monitored|used|tracked))',
     near: new RegExp(`${DEVICE}|\\b(?:your|you)\\b`),
     notNear: /\b(?:scan (?:it|your computer) yourself|your own antivirus|antivirus says (?:it'?s )?clean)\b/,
   },
@@ -260,7 +273,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'CLAIMS_DEVICE_INFECTED/errors',
     flag: 'CLAIMS_DEVICE_INFECTED',
     trigger:
-      '(?:(?:sending|sent|generating|getting|received|receiving|detected|detecting|showing|reporting) (?:us |our servers? )?(?:(?:some |many |a lot of |lots of |several |multiple )?(?:error|warning|alert|signal|report|notification)s?)|(?:error|warning|alert|signal)s? (?:from|coming from|on|in) your|(?:your|the) (?:computer|pc|device|laptop|system|machine|windows|ip(?: address)?|network|router|internet) (?:is|has been|was|are|have been) (?:(?:sending|generating|showing|infected|compromised|hacked|corrupted|damaged|slow(?:ing)? down|crashing|blocked|expired|not (?:protected|secure))))',
+      '(?:(?:sending|sent|generating|getting|received|receiving|detected|detecting|showing|reporting) (?:us |our servers? )?(?:(?:some |many |a lot of |lots of |several |multiple )?(?:error|warning|alert|signal|report|notification)s?)|(?:error|warning|alert|signal)s? (?:from|coming from) your|(?:windows|microsoft|software|antivirus|security|norton|mcafee|office) (?:licen[cs]e|subscription|key|protection|firewall) (?:has|have|is|will be|was) (?:expired|been (?:expired|disabled|suspended|cancelled|stopped|turned off)|run out|stopped|disabled)|(?:your|the) (?:computer|pc|device|laptop|system|machine|windows|ip(?: address)?|network|router|internet) (?:is|has been|was|are|have been) (?:(?:sending|generating|showing|infected|compromised|hacked|corrupted|damaged|slow(?:ing)? down|crashing|blocked|expired|not (?:protected|secure))))',
     near: /./,
   },
   {
@@ -307,7 +320,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'ACCOUNT_PROBLEM_CLAIM/account',
     flag: 'ACCOUNT_PROBLEM_CLAIM',
     trigger:
-      '(?:(?:suspicious|unauthori[sz]ed|fraudulent|unusual|illegal) (?:activity|activities|charges?|transactions?|purchases?|orders?|log ?ins?|sign[- ]?ins?|access)|order (?:placed|for|of)|(?:an? )?(?:purchase|charge|transaction) (?:of|for) (?:\\d|\\w+ (?:hundred|thousand))|(?:your|the) (?:social security number|ssn|social|account|apple id|icloud|amazon account|card|number|identity|name) (?:has been|was|is being|is|will be|have been) (?:suspended|compromised|hacked|used|involved|flagged|stolen|locked|blocked|frozen|breached|cancelled|canceled)|identity theft|(?:found|discovered) (?:a )?(?:car|vehicle|package|parcel|shipment) (?:rented|in your name|with)|(?:in|under) your name)',
+      '(?:(?:suspicious|unauthori[sz]ed|fraudulent|unusual|illegal) (?:activity|activities|charges?|transactions?|purchases?|orders?|log ?ins?|sign[- ]?ins?|access)|order (?:placed|for|of)|(?:an? )?(?:purchase|charge|transaction|order) (?:of|for) (?:an? |the )?(?:\\w+ ){0,3}?(?:\\d[\\d,.]*|\\w+ (?:hundred|thousand))|(?:confirm|verify|regarding|about) (?:your |a |an |the )?(?:recent )?(?:purchase|order|charge|transaction)|charged to your (?:account|card)|did(?: not|n.?t) (?:authori[sz]e|make|place) (?:this|the|that) (?:order|purchase|charge|transaction)|(?:your|the) (?:social security number|ssn|social|account|apple id|icloud|amazon account|card|number|identity|name) (?:has been|was|is being|is|will be|have been) (?:suspended|compromised|hacked|used|involved|flagged|stolen|locked|blocked|frozen|breached|cancelled|canceled|cloned|copied|duplicated)|identity theft|(?:found|discovered) (?:a )?(?:car|vehicle|package|parcel|shipment) (?:rented|in your name|with)|(?:in|under) your name)',
     near: /./,
     notNear:
       /\b(?:your order (?:is|was) ready|your order number is|(?:i|we) (?:placed|made) (?:an|the|my) order|i'?d like to (?:order|place))\b/,
@@ -318,6 +331,8 @@ export const TEXT_RULES: readonly TextRule[] = [
     trigger:
       '(?:press (?:one|two|three|nine|zero|1|2|3|4|5|6|7|8|9|0|the (?:number )?(?:one|1|nine|9)|star|pound)|(?:dial|hit|push) (?:one|1|nine|9|zero|0))',
     near: /\b(?:speak|talk|connect|connected|agent|representative|officer|operator|specialist|advisor|adviser|removed|remove|opt out|unsubscribe|more information|hear|listen|authori[sz]e|cancel|options?|continue|qualify|eligible|department)\b/,
+    // "If you did not authorize this order, press 1": the negation is part of the script.
+    negatable: false,
   },
   {
     id: 'UNSOLICITED_OFFER/offer',
@@ -370,7 +385,13 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     id: 'SIG_TECH_INTRO/intro',
     flag: 'SIG_TECH_INTRO',
-    trigger: `(?:calling (?:you )?(?:from|on behalf of)|(?:i'?m|i am|we'?re|we are|this is|it'?s|my name is \\w+(?: \\w+)?)(?: \\w+){0,3} (?:from|with|at|of)|on behalf of|(?:here|this) (?:is|at))(?: the| your)?(?: \\w+)?${TECH_ORG.replace(/^\\b/, ' ')}`,
+    trigger: `(?:calling (?:you )?(?:from|on behalf of)|(?:i'?m|i am|we'?re|we are|this is|it'?s|my name is \\w+(?: \\w+)?)(?: \\w+){0,3} (?:from|with|at|of)|on behalf of|(?:here|this) (?:is|at)|this (?:call|message) is from)(?: the| your)?(?: \\w+)?${TECH_ORG.replace(/^\\b/, ' ')}`,
+    near: /./,
+  },
+  {
+    id: 'SIG_TECH_INTRO/here',
+    flag: 'SIG_TECH_INTRO',
+    trigger: `(?:(?:hello|hi|good (?:morning|afternoon|evening))(?: there)?,? (?:this is |it'?s )?(?:the |your )?${TECH_ORG.replace(/^\\b/, '')}|${TECH_ORG.replace(/^\\b/, '')}(?: \\w+){0,2} (?:here|calling|speaking))`,
     near: /./,
   },
   {

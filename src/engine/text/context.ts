@@ -69,15 +69,27 @@ function clauseBefore(text: string, sStart: number, at: number): string {
  * someone else said, not saying it themselves.
  */
 const REPORTED_RE =
-  /\b(?:(?:someone|somebody|a (?:guy|man|woman|lady|person|caller|scammer)|they|he|she|the (?:guy|man|woman|lady|caller|person|scammers?)|scammers?|fraudsters?|crooks?|criminals?) (?:said|says|told|tells|asked|asks|claimed|claims|wanted|wants|tried|was saying|were saying|kept saying|would say|will say|may say|might say|often say|usually say|pretend|pretended|pretending)|(?:saying|claiming|pretending) (?:that|to be|it was|my|i|he|she|they|we)|scam(?:mer)?s? (?:will|may|might|often|usually|typically|try|tries|ask|call|say|claim|use|want)|(?:scam|fake|fraud(?:ulent)?) (?:calls?|callers?|technicians?|support)|got (?:a|this|one of those) (?:weird |strange |scam |suspicious )?(?:call|phone call|message|voicemail)|(?:received|had) (?:a|this) (?:weird |strange |scam |suspicious )?(?:call|phone call|voicemail)|(?:a|the) (?:call|voicemail|message) (?:from|saying|that said|claiming)|(?:called|rang|phoned) me (?:saying|claiming|and said|and told|yesterday|last|earlier|this morning)|(?:watch out|be careful|beware|be aware) (?:for|of)|(?:if|when) (?:anyone|someone|somebody) (?:calls?|asks?|says?|tells?)|(?:anyone|someone|somebody) (?:who|that) (?:calls?|asks?|says?|tells?))\b/;
+  /\b(?:(?:someone|somebody|some(?: \w+)? (?:guy|man|woman|lady|person|one|bloke|fellow)|a (?:guy|man|woman|lady|person|caller|scammer)|they|he|she|the (?:guy|man|woman|lady|caller|person|scammers?)|scammers?|fraudsters?|crooks?|criminals?) (?:said|says|say|told|tells|tell|asked|asks|ask|claimed|claims|claim|wanted|wants|want|demanded|demands|demand|tried|was saying|were saying|kept saying|would say|will say|may say|might say|often say|usually say|pretend|pretended|pretending)|(?:said|told me|claimed) (?:that )?(?:he|she|they|it) (?:was|were|is|are)|(?:saying|claiming|pretending) (?:that|to be|it was|my|i|he|she|they|we)|scam(?:mer)?s? (?:will|may|might|often|usually|typically|try|tries|ask|call|say|claim|use|want)|(?:scam|fake|fraud(?:ulent)?) (?:calls?|callers?|technicians?|support)|got (?:a|this|one of those) (?:weird |strange |scam |suspicious )?(?:call|phone call|message|voicemail)|(?:received|had) (?:a|this) (?:weird |strange |scam |suspicious )?(?:call|phone call|voicemail)|(?:a|the) (?:call|voicemail|message) (?:from|saying|that said|claiming)|(?:called|rang|phoned) me (?:saying|claiming|and said|and told|yesterday|last|earlier|this morning)|(?:watch out|be careful|beware|be aware) (?:for|of)|(?:if|when) (?:anyone|someone|somebody) (?:calls?|asks?|says?|tells?)|(?:anyone|someone|somebody) (?:who|that) (?:calls?|asks?|says?|tells?))\b/;
 
 /** Markers that make a whole segment a story about another call. */
 const NARRATIVE_SEGMENT_RE =
-  /\b(?:(?:i|we|my \w+|mum|mom|dad|grandma|grandpa) (?:got|had|received|kept getting) (?:a|this|one of those|some) (?:weird |strange |scam |suspicious |fake )?(?:call|phone call|voicemail)|(?:someone|somebody|a (?:guy|man|woman|lady)) (?:called|rang|phoned) (?:me|us|my|her|him|them))\b/;
+  /\b(?:(?:i|we|my \w+|mum|mom|dad|grandma|grandpa) (?:got|had|received|kept getting) (?:a|this|one of those|some) (?:weird |strange |scam |suspicious |fake )?(?:call|phone call|voicemail)|(?:the|a|this|that) (?:weird |strange |scam |suspicious |fake )?call (?:i|we) (?:got|had|received)|(?:someone|somebody|a (?:guy|man|woman|lady)) (?:called|rang|phoned) (?:me|us|my|her|him|them))\b/;
 
 /** Story about another call or talk about scams, in the sentence before `at`. */
 export function isReported(text: string, at: number, sStart = sentenceStart(text, at)): boolean {
   return REPORTED_RE.test(text.slice(sStart, at));
+}
+
+const FIRST_PERSON_RE = /\b(?:me|my|i|i'm|i've|i'd|we|us|our|mine|myself)\b/;
+const GENERIC_RE =
+  /\b(?:scam(?:mer)?s? (?:are|is|will|may|might|often|usually|typically|pretend|call|try|tries|say|ask|use)|people|anyone|everyone|consumers?|viewers|listeners|customers|if you (?:ever )?(?:get|receive)|warning|beware|watch out|be careful)\b/;
+
+/**
+ * A person's own account of what a caller did ("they told me to install AnyDesk"), as opposed to
+ * talk about scams in general ("scammers ask you to install AnyDesk").
+ */
+export function isFirstPersonAccount(sentence: string): boolean {
+  return FIRST_PERSON_RE.test(sentence) && !GENERIC_RE.test(sentence);
 }
 
 export function isNarrativeSegment(text: string): boolean {

@@ -13,7 +13,7 @@ import {
   readWebVtt,
   type RawSegment,
 } from './formats.js';
-import { inferRoles } from './roles.js';
+import { inferRoles, plainTextRole } from './roles.js';
 import { cleanText } from '../text/clean.js';
 
 /** Longest transcript the engine accepts (characters): several hours of speech. */
@@ -101,11 +101,12 @@ function build(format: TranscriptFormat, raw: RawSegment[]): Transcript {
     );
   }
   const roles = inferRoles(cleaned);
+  const plainRole = format === 'plain' ? plainTextRole(cleaned.map((r) => r.text).join('\n')) : 'unknown';
   const segments: Segment[] = [];
   let offset = 0;
   for (const r of cleaned) {
     const seg: Segment = {
-      speaker: r.label === undefined ? 'unknown' : (roles.get(r.label) ?? 'unknown'),
+      speaker: r.label === undefined ? plainRole : (roles.get(r.label) ?? 'unknown'),
       text: r.text,
       offset,
     };

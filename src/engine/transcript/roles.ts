@@ -93,3 +93,20 @@ export function inferRoles(
   }
   return roles;
 }
+
+const FIRST_PERSON_STORY =
+  /\b(?:they|he|she|someone|somebody|the (?:guy|man|woman|caller)) (?:said|told|asked|wanted|claimed)\b|\b(?:i|we) (?:got|had|received) (?:a|this) call\b|\bscammers?\b/;
+
+/**
+ * Plain text with no speakers: when it reads as one side's message (a robocall or voicemail that
+ * introduces itself as calling), it is the caller's; a story about a call stays unattributed.
+ * @example plainTextRole('This is Amazon. We are calling about your order.') === 'caller'
+ */
+export function plainTextRole(text: string): Speaker {
+  const t = text.toLowerCase();
+  if (FIRST_PERSON_STORY.test(t)) return 'unknown';
+  return INTRO.test(t) ||
+    /\b(?:this (?:call|message) is (?:from|regarding|about)|press (?:one|1|two|2|nine|9))\b/.test(t)
+    ? 'caller'
+    : 'unknown';
+}
