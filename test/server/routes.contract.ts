@@ -38,6 +38,31 @@ export function routeSuite(name: string, databaseUrl: () => Promise<string | und
       expect((await call(s.url, 'GET', '/v1/ready')).body).toMatchObject({ status: 'ready', store: name });
     });
 
+    it('POST /v1/assess: scam from facts and transcript, with evidence', async ({ skip: skipTest }) => {
+      if (skip) skipTest();
+      const res = await call(s.url, 'POST', '/v1/assess', {
+        facts: { claimedOrg: 'Microsoft', initiatedBy: 'them' },
+        transcript:
+          'Caller: This is Microsoft technical support, your computer has a virus.\nCaller: Please install AnyDesk and read me the code.',
+      });
+      expect(res.status).toBe(200);
+      const a = res.body as { verdict: string; risk: number; redFlags: { id: string }[] };
+      expect(['scam', 'likely-scam']).toContain(a.verdict);
+      expect(a.redFlags.map((f) => f.id)).toContain('REMOTE_ACCESS_REQUEST');
+    });
+
+    it('POST /v1/assess: nothing to assess is 422, a bad fact is 400 with a pointer', async ({
+      skip: skipTest,
+    }) => {
+      if (skip) skipTest();
+      const empty = await call(s.url, 'POST', '/v1/assess', {});
+      expect(empty.status).toBe(422);
+      expect((empty.body as { code: string }).code).toBe('CG_FACTS_EMPTY');
+      const bad = await call(s.url, 'POST', '/v1/assess', { facts: { initiatedBy: 'aliens' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ code: 'CG_INPUT_INVALID', pointer: '/facts/initiatedBy' });
+    });
+
     it('POST /v1/reports: stores a redacted report; Idempotency-Key replays or conflicts', async ({
       skip: skipTest,
     }) => {

@@ -8,4 +8,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   version: () => import('./version.js').then((m) => m.command),
   check: () => import('./check.js').then((m) => m.command),
   stir: () => import('./stir.js').then((m) => m.command),
+  eval: () => import('./eval.js').then((m) => m.command),
+  serve: () => import('./serve.js').then((m) => m.command),
+  live: () => import('./live.js').then((m) => m.command),
 };

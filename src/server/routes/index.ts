@@ -6,7 +6,10 @@ import type { RoutePlugin } from '../route.js';
  */
 export const ROUTE_FILES: ReadonlyArray<() => Promise<{ routes: RoutePlugin }>> = [
   () => import('./health.js'),
+  () => import('./assess.js'),
   () => import('./reports.js'),
   () => import('./stats.js'),
   () => import('./admin.js'),
+  () => import('./live.js'),
+  () => import('./stir.js'),
 ];

@@ -1,0 +1,72 @@
+/**
+ * WebSocket /v1/live: transcript segments in, verdict updates and sensitive-info warnings out
+ * (protocol in ../live/protocol.ts). Segment text is never logged: only counts and close codes.
+ */
+import type { RoutePlugin } from '../route.js';
+import { CLOSE, LiveConnection, engineError, liveSegmentMessageSchema, type Step } from '../live/protocol.js';
+
+export const routes: RoutePlugin = (app, { config }) => {
+  app.operations.push({
+    method: 'GET',
+    path: '/v1/live',
+    operationId: 'liveCall',
+    summary: 'WebSocket: stream a call as it happens; get alerts at once',
+    description:
+      'Upgrade to a WebSocket. Send {"facts": {...}} (optional, first), then {"speaker": "caller", "text": "..."} per ' +
+      'segment, then {"type": "end"}. The server answers each segment with {"type": "update", verdict, risk, newFlags} ' +
+      'and sends {"type": "sensitive-info", ...} first when the caller asks for a card number, password, code or ' +
+      'remote access. Limits per connection: segment size (close 1009), messages per second and total length (1008); ' +
+      'binary or non-JSON messages close with 1003. Every error is preceded by {"type": "error", code, detail}.',
+    tags: ['live'],
+    body: liveSegmentMessageSchema,
+    successStatus: 101,
+    errors: [],
+    admin: false,
+    rateLimited: false,
+  });
+
+  app.get('/v1/live', { websocket: true }, (socket, request) => {
+    const conn = new LiveConnection(config.live);
+    const started = Date.now();
+    let closeCode = 0;
+
+    const apply = (step: Step) => {
+      for (const msg of step.send) socket.send(JSON.stringify(msg));
+      if (step.close) {
+        closeCode = step.close.code;
+        socket.close(step.close.code, step.close.reason);
+      }
+    };
+
+    apply(conn.hello());
+    socket.on('message', (data, isBinary) => {
+      if (closeCode) return; // closing: ignore whatever was already in flight
+      let step: Step;
+      try {
+        step = conn.receive(data as Buffer, isBinary);
+      } catch (err) {
+        const soft = engineError(err);
+        if (!soft) {
+          request.log.error(
+            { err: { type: (err as Error)?.name, stack: (err as Error)?.stack } },
+            'live session failed',
+          );
+          step = {
+            send: [{ type: 'error', code: 'CG_INTERNAL', detail: 'Something went wrong on our side.' }],
+            close: { code: 1011, reason: 'internal error' },
+          };
+        } else step = soft;
+      }
+      apply(step);
+    });
+    socket.on('close', (code) => {
+      request.log.info(
+        { route: '/v1/live', segments: conn.segmentCount, closeCode: code, ms: Date.now() - started },
+        'live session closed',
+      );
+    });
+    socket.on('error', () => socket.terminate());
+  });
+};
+
+export { CLOSE };
