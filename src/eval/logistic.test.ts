@@ -23,6 +23,19 @@ describe('fitLogistic', () => {
     ];
     const m = fitLogistic(rows, [false, true], { dim: 1, l2: 0.001, lowerBounds: [0] });
     expect(m.weights[0]).toBe(0);
+    const capped = fitLogistic(rows, [true, false], { dim: 1, l2: 0.001, upperBounds: [0.5] });
+    expect(capped.weights[0]).toBe(0.5);
+  });
+});
+
+describe('prior-centred fit', () => {
+  it('shrinks towards the given centre, not towards 0', () => {
+    // An uninformative feature: present in one scam and one legit example.
+    const rows = [{ indices: [0], values: [1] }, { indices: [0], values: [1] }];
+    const m = fitLogistic(rows, [true, false], { dim: 1, l2: 1, center: [2] });
+    expect(m.weights[0]).toBeGreaterThan(0.5);
+    const zero = fitLogistic(rows, [true, false], { dim: 1, l2: 1 });
+    expect(Math.abs(zero.weights[0]!)).toBeLessThan(0.1);
   });
 });
 

@@ -19,6 +19,10 @@ export interface LogisticOptions {
   sampleWeights?: readonly number[];
   /** Per-feature lower bounds (e.g. 0 for "only adds risk"); undefined = unbounded. */
   lowerBounds?: ReadonlyArray<number | undefined>;
+  /** Shrink towards these weights instead of 0 (a prior: the hand-set values), and start there. */
+  center?: ArrayLike<number>;
+  /** Per-feature upper bounds (e.g. 0 for "only lowers risk"). */
+  upperBounds?: ReadonlyArray<number | undefined>;
 }
 
 export interface LogisticModel {
@@ -52,6 +56,8 @@ export function fitLogistic(
   const sw = options.sampleWeights ?? rows.map(() => 1);
   const total = sw.reduce((a, b) => a + b, 0);
   const w = new Float64Array(dim);
+  const center = options.center;
+  if (center) for (let j = 0; j < dim; j++) w[j] = center[j] ?? 0;
   let b = 0;
   const mW = new Float64Array(dim);
   const vW = new Float64Array(dim);
@@ -75,13 +81,15 @@ export function fitLogistic(
     const c1 = 1 - beta1 ** t;
     const c2 = 1 - beta2 ** t;
     for (let j = 0; j < dim; j++) {
-      const g = grad[j]! + l2 * w[j]!;
-      if (g === 0 && w[j] === 0) continue;
+      const g = grad[j]! + l2 * (w[j]! - (center ? center[j]! : 0));
+      if (g === 0 && mW[j] === 0) continue;
       mW[j] = beta1 * mW[j]! + (1 - beta1) * g;
       vW[j] = beta2 * vW[j]! + (1 - beta2) * g * g;
       w[j] = w[j]! - (lr * (mW[j]! / c1)) / (Math.sqrt(vW[j]! / c2) + eps);
       const lower = options.lowerBounds?.[j];
       if (lower !== undefined && w[j]! < lower) w[j] = lower;
+      const upper = options.upperBounds?.[j];
+      if (upper !== undefined && w[j]! > upper) w[j] = upper;
     }
     mB = beta1 * mB + (1 - beta1) * gB;
     vB = beta2 * vB + (1 - beta2) * gB * gB;

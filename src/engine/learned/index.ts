@@ -5,7 +5,7 @@
  */
 import type { Transcript } from '../types.js';
 import { MODEL } from './model.generated.js';
-import { loadModel, scoreText, type LearnedModelData, type LoadedModel } from './model.js';
+import { learnedFeature, loadModel, scoreText, type LearnedModelData, type LoadedModel } from './model.js';
 
 export interface LearnedEvidence {
   /** Log-odds added to the rules' score (already scaled and capped). */
@@ -44,9 +44,7 @@ export function evidenceWith(
   if (text.trim() === '') return null;
   const data: LearnedModelData = model.data;
   const score = scoreText(data, model.weights, text);
-  let logit = data.logitScale * score.margin * (attributed ? 1 : data.unknownSpeakerFactor);
-  const upper = flagIds.length > 0 ? data.cap.positive : data.cap.positiveWithoutFlags;
-  logit = Math.max(-data.cap.negative, Math.min(upper, logit));
+  const logit = data.combine.weight * learnedFeature(score.margin, attributed, flagIds.length > 0, data);
   return { logit, phrases: logit > 0 ? topPhrases(score.contributions, 5) : [] };
 }
 

@@ -48,7 +48,7 @@ describe('learnedEvidence', () => {
 
   it('caps the logit when no rule fired, so wording alone never decides', () => {
     const ev = evidenceWith(loadModel(MODEL), scam, []);
-    expect(ev!.logit).toBeLessThanOrEqual(MODEL.cap.positiveWithoutFlags);
+    expect(ev!.logit).toBeLessThanOrEqual(MODEL.combine.weight * MODEL.combine.withoutFlagsShare + 1e-9);
   });
 
   it('returns null when there is nothing to read', () => {

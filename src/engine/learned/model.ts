@@ -18,11 +18,13 @@ export interface LearnedModelData {
   count: number;
   /** base64 varint-delta indices + int8 values (see codec.ts). */
   weights: string;
-  /** Multiplier from the text model's margin to the engine's log-odds, fitted with the rule weights. */
-  logitScale: number;
-  /** Bounds on the learned contribution: wording alone never decides a verdict. */
-  cap: { positive: number; positiveWithoutFlags: number; negative: number };
-  /** Multiplier when no side of the call is known (the text may be the callee's words). */
+  /**
+   * How the text model's margin joins the engine's log-odds (fitted with the rule weights):
+   * logit = weight * x, where x = clamp(margin, -marginCap, marginCap) / marginCap, and x is at most
+   * withoutFlagsShare when no rule fired, so wording alone never decides a verdict.
+   */
+  combine: { weight: number; marginCap: number; withoutFlagsShare: number };
+  /** Multiplier on the margin when no side of the call is known (the text may be the callee's words). */
   unknownSpeakerFactor: number;
 }
 
@@ -61,4 +63,20 @@ export function scoreText(
   }
   contributions.sort((a, b) => b.weight - a.weight);
   return { margin, contributions };
+}
+
+/**
+ * The learned feature in [-1, 1] that the engine weighs (shared by run time and the weight fit).
+ * @example learnedFeature(10, true, false, MODEL) // MODEL.combine.withoutFlagsShare
+ */
+export function learnedFeature(
+  margin: number,
+  attributed: boolean,
+  hasFlags: boolean,
+  data: Pick<LearnedModelData, 'combine' | 'unknownSpeakerFactor'>,
+): number {
+  const { marginCap, withoutFlagsShare } = data.combine;
+  const m = margin * (attributed ? 1 : data.unknownSpeakerFactor);
+  const x = Math.max(-marginCap, Math.min(marginCap, m)) / marginCap;
+  return hasFlags ? x : Math.min(x, withoutFlagsShare);
 }
