@@ -31,7 +31,10 @@ describe('fitLogistic', () => {
 describe('prior-centred fit', () => {
   it('shrinks towards the given centre, not towards 0', () => {
     // An uninformative feature: present in one scam and one legit example.
-    const rows = [{ indices: [0], values: [1] }, { indices: [0], values: [1] }];
+    const rows = [
+      { indices: [0], values: [1] },
+      { indices: [0], values: [1] },
+    ];
     const m = fitLogistic(rows, [true, false], { dim: 1, l2: 1, center: [2] });
     expect(m.weights[0]).toBeGreaterThan(0.5);
     const zero = fitLogistic(rows, [true, false], { dim: 1, l2: 1 });
