@@ -135,6 +135,84 @@ export function routeSuite(name: string, databaseUrl: () => Promise<string | und
       expect(rep.notScam).toBe(1);
     });
 
+    it('GET /v1/numbers/{number}: the check plus community reputation, and lookup by SHA-256', async ({
+      skip: skipTest,
+    }) => {
+      if (skip) skipTest();
+      const number = '+12025550199';
+      for (const n of [40, 41]) {
+        await call(
+          s.url,
+          'POST',
+          '/v1/reports',
+          { number, direction: 'they-called', claimedOrg: 'Microsoft' },
+          reporter(n),
+        );
+      }
+      const res = await call(s.url, 'GET', `/v1/numbers/${encodeURIComponent('(202) 555-0199')}?country=us`);
+      expect(res.status).toBe(200);
+      const check = res.body as {
+        e164: string;
+        valid: boolean;
+        reputation: { reporters: number; sha256: string };
+      };
+      expect(check).toMatchObject({ e164: number, valid: true });
+      expect(check.reputation.reporters).toBe(2);
+      const byHash = await call(s.url, 'GET', `/v1/numbers/${check.reputation.sha256}`);
+      expect(byHash.body).toMatchObject({
+        sha256: check.reputation.sha256,
+        reputation: { number, reporters: 2 },
+      });
+      const unseen = await call(s.url, 'GET', `/v1/numbers/${'0'.repeat(64)}`);
+      expect(unseen.body).toMatchObject({ reputation: null });
+      const official = (await call(s.url, 'GET', `/v1/numbers/${encodeURIComponent('1-800-642-7676')}`))
+        .body as {
+        official: { org: string } | null;
+      };
+      expect(official.official?.org).toBe('microsoft');
+      const invalid = await call(s.url, 'GET', '/v1/numbers/hello');
+      expect(invalid.status).toBe(422);
+      expect(invalid.body).toMatchObject({ code: 'CG_NUMBER_INVALID', pointer: '{number}' });
+      const badCountry = await call(s.url, 'GET', '/v1/numbers/2025550199?country=USA');
+      expect(badCountry.body).toMatchObject({ code: 'CG_INPUT_INVALID', pointer: '?country' });
+    });
+
+    it('POST /v1/numbers/check: bulk, with an error entry for a bad number', async ({ skip: skipTest }) => {
+      if (skip) skipTest();
+      const res = await call(s.url, 'POST', '/v1/numbers/check', { numbers: ['+12025550199', 'nonsense'] });
+      const results = (res.body as { results: Array<{ e164?: string; error?: { pointer: string } }> })
+        .results;
+      expect(results[0]!.e164).toBe('+12025550199');
+      expect(results[1]!.error?.pointer).toBe('/numbers/1');
+    });
+
+    it('POST /v1/urls/check, /v1/emails/check and /v1/scan', async ({ skip: skipTest }) => {
+      if (skip) skipTest();
+      const url = await call(s.url, 'POST', '/v1/urls/check', {
+        url: 'https://microsoft-support-helpline.com/fix',
+      });
+      expect(url.body).toMatchObject({ verdict: 'lookalike', brand: 'microsoft' });
+      const official = await call(s.url, 'POST', '/v1/urls/check', { url: 'https://www.microsoft.com/' });
+      expect(official.body).toMatchObject({ verdict: 'official' });
+      const email = await call(s.url, 'POST', '/v1/emails/check', {
+        email: '"Microsoft Account Team" <alert@m1crosoft-secure.com>',
+      });
+      expect(email.body).toMatchObject({ verdict: 'impersonation' });
+      const badEmail = await call(s.url, 'POST', '/v1/emails/check', { email: 'no address here' });
+      expect(badEmail.status).toBe(422);
+      expect(badEmail.body).toMatchObject({ code: 'CG_EMAIL_INVALID', pointer: '/email' });
+      const scan = await call(s.url, 'POST', '/v1/scan', {
+        text: 'WARNING! Your PC is infected. Call Microsoft Support at +1 (202) 555-0199 or visit micros0ft-help.com',
+        source: 'popup',
+      });
+      const found = scan.body as {
+        numbers: Array<{ e164: string; reputation?: { reporters: number } }>;
+        urls: unknown[];
+      };
+      expect(found.numbers[0]).toMatchObject({ e164: '+12025550199', reputation: { reporters: 2 } });
+      expect(found.urls.length).toBe(1);
+    });
+
     it('GET /v1/stats and GET /v1/blocklist with incremental sync', async ({ skip: skipTest }) => {
       if (skip) skipTest();
       const stats = (await call(s.url, 'GET', '/v1/stats?weeks=4')).body as { totals: { reports: number } };

@@ -7,6 +7,7 @@ import type { RoutePlugin } from '../route.js';
 export const ROUTE_FILES: ReadonlyArray<() => Promise<{ routes: RoutePlugin }>> = [
   () => import('./health.js'),
   () => import('./assess.js'),
+  () => import('./claims.js'),
   () => import('./reports.js'),
   () => import('./stats.js'),
   () => import('./admin.js'),

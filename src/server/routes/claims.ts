@@ -1,0 +1,176 @@
+/**
+ * Claim checks over HTTP: is this number, web address or email sender really the organisation's?
+ * Numbers also get their community reputation from the store (the pure check never touches it).
+ */
+import { z } from 'zod';
+import {
+  checkEmail,
+  checkNumber,
+  checkUrl,
+  scanText,
+  NUMBER_SOURCES,
+  type NumberCheck,
+} from '../../claims/index.js';
+import { CallGuardError } from '../../errors/catalogue.js';
+import type { Store } from '../../store/types.js';
+import { defineRoute, type RoutePlugin } from '../route.js';
+
+const country = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'a two-letter country code such as US or GB')
+  .transform((c) => c.toUpperCase());
+const org = z.string().trim().min(1).max(100).describe('The organisation it claims to be ("Microsoft")');
+const source = z.enum(NUMBER_SOURCES as [string, ...string[]]).describe('Where the person got the number');
+
+const numberParams = z.object({
+  number: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe(
+      'The number as written (URL-encoded), or the SHA-256 hex of its E.164 form for a private lookup',
+    ),
+});
+const numberQuery = z.object({
+  country: country.optional().describe('Country for numbers without a +country code (default US)'),
+  org: org.optional(),
+  source: source.optional(),
+});
+const bulkBody = z.strictObject({
+  numbers: z.array(z.string().max(200)).min(1).max(1000),
+  country: country.optional(),
+  org: org.optional(),
+  source: source.optional(),
+});
+const urlBody = z.strictObject({ url: z.string().min(1).max(16_384), org: org.optional() });
+const emailBody = z.strictObject({
+  email: z
+    .string()
+    .min(1)
+    .max(64 * 1024)
+    .describe('An address, a From value, or a pasted header block'),
+  org: org.optional(),
+});
+const scanBody = z.strictObject({
+  text: z
+    .string()
+    .min(1)
+    .max(1024 * 1024)
+    .describe('Pop-up, invoice, SMS or email text'),
+  country: country.optional(),
+  org: org.optional(),
+  source: z.enum(['popup', 'search-result', 'invoice-email', 'sms', 'email']).optional(),
+});
+
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+
+/** The claims package names fields bare ("number"); on the API they are JSON pointers or path params. */
+function atPointer<T>(pointer: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof CallGuardError)
+      throw new CallGuardError(err.code, err.message, { pointer, cause: err });
+    throw err;
+  }
+}
+
+async function withReputation(store: Store, check: NumberCheck): Promise<NumberCheck> {
+  if (!check.valid || !check.e164) return check;
+  const reputation = await store.reputation.get(check.e164);
+  return { ...check, reputation: { ...reputation } };
+}
+
+export const routes: RoutePlugin = (app, { deps }) => {
+  const { store } = deps;
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/v1/numbers/:number',
+    operationId: 'checkNumber',
+    summary: "Is this number the organisation's? Type, official channel, verdict, and community reputation",
+    description:
+      'Give the number as written ("+1 800 642 7676", "1-800-MICROSOFT"), URL-encoded. ' +
+      'A 64-character hex value is taken as the SHA-256 of the E.164 number: the answer is only its reputation (null when never reported), so the number itself never leaves the client.',
+    tags: ['claims'],
+    params: numberParams,
+    query: numberQuery,
+    errors: [422],
+    handler: async ({ params, query }) => {
+      if (SHA256_HEX.test(params.number)) {
+        const sha256 = params.number.toLowerCase();
+        return { sha256, reputation: await store.reputation.getByHash(sha256) };
+      }
+      const check = atPointer('{number}', () =>
+        checkNumber(params.number, query as Parameters<typeof checkNumber>[1]),
+      );
+      return withReputation(store, check);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/v1/numbers/check',
+    operationId: 'checkNumbers',
+    summary:
+      'Check up to 1,000 numbers at once (help desks, bulk lists); a bad entry gets an error, the rest go on',
+    tags: ['claims'],
+    body: bulkBody,
+    handler: async ({ body }) => {
+      const { numbers, ...opts } = body;
+      const results = [];
+      for (const [i, input] of numbers.entries()) {
+        try {
+          results.push(
+            await withReputation(store, checkNumber(input, opts as Parameters<typeof checkNumber>[1])),
+          );
+        } catch (err) {
+          if (!(err instanceof CallGuardError)) throw err;
+          results.push({ input, error: { code: err.code, detail: err.message, pointer: `/numbers/${i}` } });
+        }
+      }
+      return { results };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/v1/urls/check',
+    operationId: 'checkUrl',
+    summary: 'Is this web address official, user content on an official domain, a lookalike, or suspicious?',
+    tags: ['claims'],
+    body: urlBody,
+    errors: [422],
+    handler: async ({ body }) =>
+      atPointer('/url', () => checkUrl(body.url, body.org ? { org: body.org } : {})),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/v1/emails/check',
+    operationId: 'checkEmail',
+    summary: 'Is this email sender really the organisation? Display-name spoofing, Reply-To, SPF/DKIM/DMARC',
+    tags: ['claims'],
+    body: emailBody,
+    errors: [422],
+    handler: async ({ body }) =>
+      atPointer('/email', () => checkEmail(body.email, body.org ? { org: body.org } : {})),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/v1/scan',
+    operationId: 'scanText',
+    summary: 'Find and check every number, web address and email address in a pasted text',
+    tags: ['claims'],
+    body: scanBody,
+    errors: [422],
+    handler: async ({ body }) => {
+      const { text, ...opts } = body;
+      const result = atPointer('/text', () => scanText(text, opts));
+      const numbers = [];
+      for (const n of result.numbers) numbers.push(await withReputation(store, n));
+      return { ...result, numbers };
+    },
+  });
+};
