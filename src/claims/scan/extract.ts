@@ -1,0 +1,82 @@
+/**
+ * Finds phone numbers, web addresses and email addresses in free text (a pop-up, an invoice, an
+ * SMS, an email body), including forms written to dodge filters: "1 - { 8 8 8 } - ( 8 3 9 )",
+ * "hxxps://evil[.]com", "micro soft dot com" is not attempted (too many false hits).
+ */
+
+export interface Extracted {
+  numbers: string[];
+  urls: string[];
+  emails: string[];
+}
+
+/** Most items of each kind taken from one text. */
+export const MAX_ITEMS = 200;
+
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}\b/g;
+const URL_WITH_SCHEME = /\b(?:https?|hxxps?|ftp):\/\/[^\s<>"'`{}|\\^]+/gi;
+const URL_WWW = /\bwww\d?(?:\.|\[\.\])[^\s<>"'`{}|\\^]+/gi;
+// A bare domain: labels and a letters-only TLD, optionally a path. Checked against the TLD list later.
+const URL_BARE =
+  /(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]))+[a-z]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`{}|\\^]*)?/gi;
+// Phone-like runs: digits with the separators people and scammers put between them.
+const NUMBER_RUN = /(?:\+|\b00)?[\s([{]*\d(?:[\s\-.()[\]{}/_~·•|]*\d){6,17}/g;
+// Vanity numbers: 1-800-MICROSOFT, 0800 FLOWERS.
+const VANITY = /(?:\+?1[\s.-]*)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]*[A-Z0-9]{2,4}[\s.-]*[A-Z0-9]{3,10}\b/g;
+
+const TRAILING = /[.,;:!?)\]}'"»]+$/;
+
+/**
+ * @example extractAll('Call 1-888-839-0000 or visit microsoft-help.xyz').numbers // ['1-888-839-0000']
+ */
+export function extractAll(text: string, isKnownTld: (tld: string) => boolean): Extracted {
+  const emails = unique(text.match(EMAIL) ?? []).slice(0, MAX_ITEMS);
+  // Remove emails before looking for domains so "bob@evil.com" does not also yield "evil.com".
+  const withoutEmails = text.replace(EMAIL, ' ');
+
+  const urls: string[] = [];
+  const taken: Array<[number, number]> = [];
+  const take = (re: RegExp, src: string, accept: (s: string) => boolean) => {
+    for (const m of src.matchAll(re)) {
+      const start = m.index;
+      if (taken.some(([a, b]) => start >= a && start < b)) continue;
+      const value = m[0].replace(TRAILING, '');
+      if (!accept(value)) continue;
+      taken.push([start, start + m[0].length]);
+      urls.push(value);
+      if (urls.length >= MAX_ITEMS) return;
+    }
+  };
+  take(URL_WITH_SCHEME, withoutEmails, () => true);
+  take(URL_WWW, withoutEmails, () => true);
+  take(URL_BARE, withoutEmails, (s) => {
+    const host = s.split(/[/:]/)[0]!.replace(/\[\.\]/g, '.');
+    const tld = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
+    // "e.g" and "file.txt" are not addresses: the TLD must exist and the name must have a letter.
+    return (
+      isKnownTld(tld) && /[a-z]/i.test(host.slice(0, host.lastIndexOf('.'))) && !/^\d+(\.\d+)+$/.test(host)
+    );
+  });
+
+  // Numbers: drop URLs and emails first so digits inside them are not read as phone numbers.
+  let rest = withoutEmails;
+  for (const u of urls) rest = rest.split(u).join(' ');
+  const numbers: string[] = [];
+  for (const m of rest.matchAll(VANITY)) {
+    if (/[A-Z]{3}/.test(m[0])) numbers.push(m[0].trim());
+  }
+  let noVanity = rest;
+  for (const v of numbers) noVanity = noVanity.split(v).join(' ');
+  for (const m of noVanity.matchAll(NUMBER_RUN)) {
+    const value = m[0].trim().replace(/^[([{\s]+(?=\d)/, (p) => (p.includes('(') ? '(' : ''));
+    const digits = value.replace(/\D/g, '').length;
+    if (digits < 7 || digits > 15) continue;
+    numbers.push(value);
+    if (numbers.length >= MAX_ITEMS) break;
+  }
+  return { numbers: unique(numbers), urls: unique(urls), emails };
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
