@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { CallGuardError } from '../errors/catalogue.js';
 import { createBlocklistRepository } from './blocklist-repo.js';
+import { createCaseRepository } from './case-repository.js';
 import { redactUrl } from './config.js';
 import type { StoreContext } from './context.js';
 import { createFeedRepository } from './feeds-repo.js';
@@ -137,6 +138,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     feeds: createFeedRepository(c),
     blocklist: createBlocklistRepository(c),
     stats: createStatsRepository(c),
+    cases: createCaseRepository(c),
     async ready() {
       try {
         await sql`SELECT 1`.execute(c.db);

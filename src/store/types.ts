@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { RedactionResult } from '../privacy/redact.js';
+import type { CaseRepository } from './case-repository.js';
 
 export const DIRECTIONS = ['they-called', 'i-called'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -239,6 +240,8 @@ export interface Store {
   feeds: FeedRepository;
   blocklist: BlocklistRepository;
   stats: StatsRepository;
+  /** Case files (src/cases): create, get, add items, delete for good. */
+  cases: CaseRepository;
   /** Resolves when the database answers (health checks). Throws CG_STORE_UNAVAILABLE. */
   ready(): Promise<void>;
   close(): Promise<void>;

@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as m001 from './001-core.js';
+import * as m100 from './100-cases.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': m001,
+  '100-cases': m100,
 };

@@ -1,0 +1,89 @@
+/** One contract for the case repository, run on SQLite and on PostgreSQL. */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/index.js';
+import { CallGuardError } from '../../src/errors/catalogue.js';
+import { fixtureInput } from './support.js';
+
+export function runCaseRepositoryContract(name: string, open: () => Promise<Store>): void {
+  describe(`case repository: ${name}`, () => {
+    let store: Store | undefined;
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+
+    it('stores a case and gives back exactly what was validated', async () => {
+      store = await open();
+      const created = await store.cases.create(fixtureInput('phantom-hacker-us'));
+      const got = await store.cases.get(created.id);
+      expect(got).toEqual(created);
+      expect(got.items).toHaveLength(13);
+      expect(got.id).toMatch(/^[0-9a-f]{32}$/);
+    });
+
+    it('redacts card numbers, passwords and codes in free text before storing', async () => {
+      store = await open();
+      const c = await store.cases.create({
+        summary: 'I read them my card 4111 1111 1111 1111 and password is hunter2',
+        items: [
+          {
+            kind: 'call',
+            at: '2020-01-01T10:00:00Z',
+            direction: 'incoming',
+            transcript: 'Agent: read me the code 483920\nMe: my SSN is 078-05-1120',
+          },
+        ],
+      });
+      const got = await store.cases.get(c.id);
+      const all = JSON.stringify(got);
+      for (const secret of ['4111 1111 1111 1111', 'hunter2', '483920', '078-05-1120'])
+        expect(all).not.toContain(secret);
+      expect(got.summary).toContain('[card number removed]');
+    });
+
+    it('appends items in order and keeps ids unique', async () => {
+      store = await open();
+      const c = await store.cases.create({ country: 'GB' });
+      await store.cases.addItems(c.id, [{ kind: 'remote-session', tool: 'AnyDesk', codeGiven: true }]);
+      const next = await store.cases.addItems(c.id, [
+        { kind: 'payment', at: '2020-01-02', method: 'gift-card', amount: 100, currency: 'GBP' },
+        { kind: 'disclosure', what: 'card', last4: '4242' },
+      ]);
+      const got = await store.cases.get(c.id);
+      expect(got.items.map((i) => i.kind)).toEqual(['remote-session', 'payment', 'disclosure']);
+      expect(got).toEqual(next);
+    });
+
+    it('refuses bad items with a pointer, and stores nothing of them', async () => {
+      store = await open();
+      const c = await store.cases.create({});
+      const err = await store.cases
+        .addItems(c.id, [{ kind: 'disclosure', what: 'card', last4: '4111111111111111' }])
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CallGuardError);
+      expect((err as CallGuardError).code).toBe('CG_CASE_SENSITIVE_DATA');
+      expect((await store.cases.get(c.id)).items).toHaveLength(0);
+    });
+
+    it('deletes a case and every item for good', async () => {
+      store = await open();
+      const a = await store.cases.create(fixtureInput('tech-support-uk'));
+      const b = await store.cases.create(fixtureInput('refund-au'));
+      await store.cases.delete(a.id);
+      await expect(store.cases.get(a.id)).rejects.toMatchObject({ code: 'CG_CASE_NOT_FOUND' });
+      await expect(store.cases.delete(a.id)).rejects.toMatchObject({ code: 'CG_CASE_NOT_FOUND' });
+      const db = store.db as unknown as import('kysely').Kysely<Record<string, Record<string, unknown>>>;
+      const left = await db.selectFrom('case_items').select('case_id').where('case_id', '=', a.id).execute();
+      expect(left).toHaveLength(0);
+      expect((await store.cases.get(b.id)).items).toHaveLength(6);
+    });
+
+    it('answers the same for a malformed and an unknown id', async () => {
+      store = await open();
+      for (const id of ['nope', '0'.repeat(32), "'; DROP TABLE cases; --"]) {
+        await expect(store.cases.get(id)).rejects.toMatchObject({ code: 'CG_CASE_NOT_FOUND' });
+        await expect(store.cases.addItems(id, [])).rejects.toMatchObject({ code: 'CG_CASE_NOT_FOUND' });
+      }
+    });
+  });
+}
