@@ -9,6 +9,7 @@ export const ROUTE_FILES: ReadonlyArray<() => Promise<{ routes: RoutePlugin }>> 
   () => import('./assess.js'),
   () => import('./claims.js'),
   () => import('./reports.js'),
+  () => import('./cases.js'),
   () => import('./stats.js'),
   () => import('./admin.js'),
   () => import('./live.js'),
