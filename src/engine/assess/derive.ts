@@ -88,7 +88,16 @@ export function derive(state: ScanState, facts: CallFacts, org: OrgProfile | nul
     value,
   });
 
-  for (const [id, s] of state.flags) raise(id, s.strength, s.evidence);
+  // Talk of a pop-up number counts only for the call the person placed themselves, from a number
+  // that was not official (a relative explaining yesterday's pop-up is not this call's source).
+  const popupTalkApplies =
+    facts.initiatedBy !== 'them' &&
+    facts.dialedNumberSource !== 'official-site' &&
+    facts.dialedNumberSource !== 'known-contact';
+  for (const [id, s] of state.flags) {
+    if (id === 'NUMBER_FROM_POPUP_OR_AD' && !popupTalkApplies) continue;
+    raise(id, s.strength, s.evidence);
+  }
 
   // Checklist answers.
   const checklist = facts.checklist ?? {};

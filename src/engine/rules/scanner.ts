@@ -9,6 +9,7 @@ import {
   isFirstPersonAccount,
   isNarrativeSegment,
   isNegated,
+  isPastQuestion,
   isReported,
   sentenceEnd,
   sentenceStart,
@@ -79,7 +80,9 @@ export function scanSegment(original: string, speaker: Speaker): Hit[] {
         !rule.near.test(rule.wide ? text.slice(Math.max(0, sStart - 200), at) + window : window)
       )
         continue;
-      if (rule.notNear?.test(window)) continue;
+      if (rule.also && !rule.also.test(window)) continue;
+      if (rule.notNear?.test(window) || rule.veto?.test(window)) continue;
+      if (rule.request && isPastQuestion(window)) continue;
       if (rule.negatable !== false && isNegated(text, at, sStart)) continue;
       let strength = rule.strength ?? 1;
       if (rule.reportable !== false && (narrative || isReported(text, at, sStart))) {

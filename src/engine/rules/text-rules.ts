@@ -31,6 +31,10 @@ export interface TextRule {
   near?: RegExp;
   /** Must not match in that sentence. */
   notNear?: RegExp;
+  /** A second condition that must also match (e.g. a demand to pay, beside a support context). */
+  also?: RegExp;
+  /** A second veto. */
+  veto?: RegExp;
   /** Skip when a negation governs the trigger ("we will never ask for your password"). Default true. */
   negatable?: boolean;
   /** Skip when the sentence reports what someone else said. Default true. */
@@ -41,13 +45,15 @@ export interface TextRule {
   wide?: boolean;
   /** Multiplier on the flag weight (0-1]. Default 1. */
   strength?: number;
+  /** A request for something: "did you give them your password?" (a question about the past) is not one. */
+  request?: boolean;
   /** Raises a sensitive-info warning in live mode. */
   asks?: SensitiveAsk;
 }
 
 // Shared vocabularies (regex sources).
 const DISCLOSE =
-  "\\b(?:give|giving|tell|read|reading|say|provide|confirm|verify|need|needs|send|share|what(?:'s| is| are| was)|spell|repeat|let me (?:have|know)|can i (?:have|get)|may i (?:have|get)|could i (?:have|get)|enter|type|put in|key in|give me|read out|read off|call out|go ahead|i'?m going to need|i'?ll need|require|required|ask(?:ing)? for|read it|read them|what does it say|write (?:it |them )?down|written down|hand (?:it |them )?over|in an envelope)\\b";
+  "\\b(?:give|giving|tell|read|reading|say|provide|confirm|verify|need|needs|send|share|what(?:'s| is| are| was)|spell|repeat|let me (?:have|know)|can i (?:have|get)|may i (?:have|get)|could i (?:have|get)|give me|read out|read off|call out|go ahead|i'?m going to need|i'?ll need|require|required|ask(?:ing)? for|read it|read them|what does it say|write (?:it |them )?down|written down|hand (?:it |them )?over|in an envelope)\\b";
 const INSTALL =
   '\\b(?:download|downloading|install|installing|open|opening|go (?:on ?)?to|visit|type|typing|run|click|launch|get|search|find|accept|allow|connect|connecting|give|read|tell|need|let me|start|enter|put|press|choose|select|copy|dot com|com|www|app|application|program|software|session|id|code)\\b';
 const REQUESTY =
@@ -61,6 +67,20 @@ const TECH_ORG =
 const AGENCY =
   "\\b(?:social security(?: administration)?|ssa|irs|internal revenue|treasury|department of (?:justice|homeland security|treasury|revenue|health)|homeland security|federal (?:bureau|agent|officer|government|reserve|trade commission)|fbi|dea|ftc|u\\.?s\\.? marshals?|marshals? service|customs|border (?:protection|patrol)|immigration|police department|sheriff'?s? (?:office|department)|medicare|hmrc|tax (?:office|department|authority|agency)|revenue (?:service|agency)|legal department|legal services|crimes? (?:department|division|unit))\\b";
 
+/** What a support fee is for. */
+const SUPPORT_CONTEXT = new RegExp(
+  `\\b(?:support|technician|repair|fix|fixing|reinstall|install|installation|restore|activate|activation|unlock|update|upgrade|clean|cleaning|clean-?up|protect|protection|security|virus|viruses|malware|hacker|hackers|firewall|antivirus|anti-virus|licen[cs]e|renew|renewal|renewed|warranty|lifetime|service plan|maintenance|optimi[sz]ation|tune-?up|norton|mcafee|geek squad|windows|computer|pc|laptop)\\b`,
+);
+/** The caller wants money from the person (not a price mentioned in passing). */
+const YOU_PAY =
+  /\b(?:you(?:'ll| will)? (?:need to |have to |must |can )?pay|pay (?:for|the|us|me|a|an|this|it|now|today|by|with|online)|(?:it|this|that|the (?:\w+ )?(?:fee|charge|cost|price|plan|service|repair|fix|licen[cs]e|renewal)) (?:is|will be|costs?|comes to)|costs?|charge (?:you|your)|fee (?:of|is)|(?:\d[\d,.]*|hundred|ninety|ninety-nine|forty|fifty) (?:dollars|pounds|euros|bucks)|(?:one-time|small|service|support|processing|renewal|activation|registration|cancellation|technician) (?:fee|charge)|(?:your|the) card (?:will be|gets?) charged|be charged|deduct(?:ed)?|auto[- ]?renew)/;
+const NO_CHARGE =
+  /\b(?:free of charge|no (?:charge|cost|fee)|at no (?:cost|charge)|(?:won'?t|will not|doesn'?t|does not|isn'?t|is not|wouldn'?t) (?:cost|charge)|covered (?:by|under)|no cost|free|complimentary|refund(?:ed|s)?|you were charged)\b/;
+
+/** "The ID and password" of a remote tool is a remote-access code (see REMOTE_ACCESS_REQUEST/code). */
+const REMOTE_CODE_CONTEXT =
+  /\b(?:anydesk|teamviewer|ultraviewer|quickassist|quick ?support|rustdesk|logmein|screenconnect|(?:the|your) id and (?:the )?password|partner id|session (?:id|code))\b/;
+
 /** Talk of removing a remote tool (a repair shop, a relative cleaning up) is not a request to install one. */
 const REMOVAL =
   /\b(?:uninstall(?:ed|ing)?|remov(?:e|ed|ing)|delet(?:e|ed|ing)|got rid of|get rid of)\b(?: \w+){0,3} (?:anydesk|teamviewer|ultraviewer|quickassist|logmein|screenconnect|rustdesk|remote|the (?:app|program|tool|software)|those (?:apps|programs|tools))\b|\b(?:anydesk|teamviewer|ultraviewer|rustdesk|the remote \w+) (?:was|were|has been|have been|is) (?:removed|uninstalled|deleted)\b/;
@@ -69,6 +89,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   // ─── Remote access ──────────────────────────────────────────────────────────────────────────
   {
     id: 'REMOTE_ACCESS_REQUEST/tool',
+    request: true,
     flag: 'REMOTE_ACCESS_REQUEST',
     trigger:
       '(?:anydesk|teamviewer|ultraviewer|quick ?support|quickassist|logmein|screenconnect|connectwise|rustdesk|supremo|ammyy|aeroadmin|splashtop|zoho assist|gotoassist|go to assist|fastsupport|showmypc|remote ?pc|iperius|chrome remote desktop|remote desktop|bomgar|beyondtrust|support\\.me|helpme\\.net|remote utilities)',
@@ -77,6 +98,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     id: 'REMOTE_ACCESS_REQUEST/access',
+    request: true,
     flag: 'REMOTE_ACCESS_REQUEST',
     trigger:
       '(?:remote(?:ly)? (?:access|control|connection|session|support|in|into|connect)|(?:access|connect|log ?in|get in|connection) (?:to |into )?(?:your|the) (?:computer|pc|laptop|device|screen|machine|system|desktop|mac)|(?:see|share|view|mirror) (?:your|the) (?:screen|desktop)|screen ?shar(?:e|ing)|(?:control|take over|take control of) (?:your|the) (?:computer|pc|mouse|screen|laptop|device|machine|desktop)|(?:take|taking|get|getting) (?:over|control)|let me (?:in|on)|(?:into|onto) your (?:computer|pc|laptop|machine|system))',
@@ -86,15 +108,17 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     id: 'REMOTE_ACCESS_REQUEST/code',
+    request: true,
     flag: 'REMOTE_ACCESS_REQUEST',
     trigger:
-      '(?:(?:id|code|number|digits|pin) (?:on|from|showing on|that appears on|that shows on|in) (?:your|the) (?:screen|app|window|box)|(?:your|the) (?:partner|session|connection|support|access|remote) (?:id|code|key|number)|(?:nine|9|ten|10|six|6)[- ]digit (?:id|number) (?:on|from|in)|allow (?:remote )?(?:access|control)|accept (?:the )?(?:connection|request|session))',
+      '(?:(?:id|code|number|digits|pin) (?:on|from|showing on|that appears on|that shows on|in) (?:your|the) (?:screen|app|window|box)|(?:your|the) (?:partner|session|connection|support|access|remote) (?:id|code|key|number)|(?:nine|9|ten|10|six|6)[- ]digit (?:id|number) (?:on|from|in)|(?:the|your) (?:teamviewer |anydesk |partner |session |remote )?id and (?:the |your )?password|allow (?:remote )?(?:access|control)|accept (?:the )?(?:connection|request|session))',
     near: new RegExp(DISCLOSE),
     asks: 'remote-access-code',
   },
   // ─── Credentials ────────────────────────────────────────────────────────────────────────────
   {
     id: 'CREDENTIAL_REQUEST/password',
+    request: true,
     flag: 'CREDENTIAL_REQUEST',
     trigger:
       "(?:password|passcode|pin(?: number| code)?|log ?in details|login|sign[- ]?in details|username and password|credentials|security (?:question|answer)s?|mother'?s maiden name|apple id password|email password|banking password)",
@@ -102,9 +126,11 @@ export const TEXT_RULES: readonly TextRule[] = [
     notNear:
       /\b(?:(?:change|reset|update|create|choose|pick|set) (?:a |your |the )?(?:new |strong )?(?:password|passcode|pin)|yourself|on your own|don'?t (?:tell|share|give|read)|do not (?:tell|share|give|read)|only you|keep (?:it|them) (?:to yourself|private|secret)|password manager)\b/,
     asks: 'password',
+    veto: REMOTE_CODE_CONTEXT,
   },
   {
     id: 'CREDENTIAL_REQUEST/otp',
+    request: true,
     flag: 'CREDENTIAL_REQUEST',
     trigger:
       '(?:(?:one-time|verification|security|authentication|authenticator|confirmation|access|validation|activation|login|sign[- ]?in|2fa|two[- ]factor|mfa|six[- ]digit|6[- ]digit|four[- ]digit|4[- ]digit|text|sms) (?:code|number|pin|passcode|password)s?|code (?:(?:we|i|that|they|you|microsoft|apple|google|amazon|the bank|your bank) (?:just )?(?:sent|texted|emailed|got|received|receive|get)|(?:on|in) your (?:phone|text|messages|email|screen|app))|otp|(?:number|digits) (?:shown|showing|displayed|that (?:appears|shows))(?: on (?:your|the) (?:screen|phone|app))?)',
@@ -115,15 +141,17 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     id: 'CREDENTIAL_REQUEST/approve',
+    request: true,
     flag: 'CREDENTIAL_REQUEST',
     trigger:
-      '(?:(?:approve|accept|tap (?:yes|approve|allow)|press (?:yes|approve|allow)|confirm|click (?:yes|approve|allow)) (?:the |that |this )?(?:sign[- ]?in |login |log ?in |security |verification |authentication |authenticator )?(?:prompt|notification|request|pop[- ]?up|alert)|(?:tap|press|click|hit) (?:yes|approve|allow)|approve (?:it|the sign[- ]?in|the login))',
+      '(?:(?:approve|accept|tap (?:yes|approve|allow)|press (?:yes|approve|allow)|confirm|click (?:yes|approve|allow)) (?:the |that |this )?(?:sign[- ]?in |login |log ?in |security |verification |authentication |authenticator )?(?:prompt|notification|request|pop[- ]?up|alert)|(?:tap|press|hit) (?:yes|approve|allow)|approve (?:it|the sign[- ]?in|the login))',
     near: new RegExp(REQUESTY),
     asks: 'one-time-code',
   },
   // ─── Financial info ─────────────────────────────────────────────────────────────────────────
   {
     id: 'FINANCIAL_INFO_REQUEST/card',
+    request: true,
     flag: 'FINANCIAL_INFO_REQUEST',
     trigger:
       '(?:(?:credit|debit|bank|visa|mastercard|amex) ?card(?: number| details| info(?:rmation)?)?|card (?:number|details|info(?:rmation)?)|long number on (?:the|your) card|(?:expiry|expiration) date|cvv|cvc|cv2|security code on the back|(?:three|3)[- ]digit (?:code|number))',
@@ -134,9 +162,10 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     id: 'FINANCIAL_INFO_REQUEST/bank',
+    request: true,
     flag: 'FINANCIAL_INFO_REQUEST',
     trigger:
-      '(?:bank (?:account|details|info(?:rmation)?|log ?in|login|username)|(?:account|routing|sort) (?:number|code)s?|iban|online banking(?: details| log ?in| login| password)?|(?:log|sign) ?in(?:to)? (?:to )?your (?:bank|online banking|banking app)|open your (?:bank|banking app|online banking))',
+      '(?:bank (?:account|details|info(?:rmation)?|log ?in|login|username)|(?:bank|checking|savings|current) account (?:number|details)s?|(?:routing|sort) (?:number|code)s?|account and routing numbers?|iban|online banking(?: details| log ?in| login| password)?|(?:log|sign) ?in(?:to)? (?:to )?your (?:bank|online banking|banking app)|open your (?:bank|banking app|online banking))',
     near: new RegExp(`${DISCLOSE}|\\b(?:open|log ?in|sign ?in|go to)\\b`),
     notNear:
       /\b(?:last (?:four|4) digits|don'?t (?:tell|share|give)|do not (?:tell|share|give)|never (?:share|give|tell|ask))\b/,
@@ -144,6 +173,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     id: 'FINANCIAL_INFO_REQUEST/id',
+    request: true,
     flag: 'FINANCIAL_INFO_REQUEST',
     trigger:
       "(?:social security (?:number|no)|ssn|social insurance number|national insurance number|(?:passport|driver'?s licen[cs]e) number|tax (?:id|identification) number|medicare (?:number|card number))",
@@ -155,50 +185,68 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   // ─── Payment ────────────────────────────────────────────────────────────────────────────────
   {
-    id: 'PAYMENT_FOR_SUPPORT/fee',
+    id: 'PAYMENT_FOR_SUPPORT/price',
+    request: true,
     flag: 'PAYMENT_FOR_SUPPORT',
-    wide: true,
+    also: YOU_PAY,
     trigger:
-      '(?:fee|fees|charge|charges|charged|cost|costs|price|pay|paying|payment|dollars|pounds|euros|bucks|subscription|membership|plan|package|renewal|renewed)',
-    near: new RegExp(
-      `\\b(?:support|technician|repair|fix|fixing|reinstall|install|installation|remove|removal|restore|activate|activation|unlock|update|upgrade|clean|cleaning|clean-?up|protect|protection|security|virus|viruses|malware|hacker|hackers|firewall|antivirus|anti-virus|licen[cs]e|renew|renewal|renewed|warranty|lifetime|service plan|maintenance|optimi[sz]ation|tune-?up|norton|mcafee|geek squad|windows|computer|pc|laptop)\\b`,
-    ),
-    notNear:
-      /\b(?:free of charge|no (?:charge|cost|fee)|at no (?:cost|charge)|(?:won'?t|will not|doesn'?t|does not|isn'?t|is not|wouldn'?t) (?:cost|charge)|covered (?:by|under)|no cost|free|complimentary|refund(?:ed|s)?|you were charged)\b/,
+      '(?:charge|charges|charged|cost|costs|price|pay|paying|payment|dollars|pounds|euros|bucks|subscription|membership|package|renewal|renewed)',
+    near: SUPPORT_CONTEXT,
+    notNear: NO_CHARGE,
   },
   {
     id: 'UNUSUAL_PAYMENT_METHOD/giftcard',
+    request: true,
     flag: 'UNUSUAL_PAYMENT_METHOD',
     trigger:
       '(?:gift card|itunes(?: card)?|google play(?: cards?| vouchers?)?|(?:store |gift |prepaid )?vouchers?|steam card|ebay card|apple card|amazon card|target card|walmart card|vanilla (?:visa|card|gift)|visa gift|prepaid (?:debit |visa )?cards?|green ?dot|money ?pak|reload(?:able)? cards?|razer gold)',
     near: new RegExp(PAY_VERB),
+    notNear:
+      /\b(?:gift card company|card issuer|(?:call|contact|ring) the (?:gift )?card (?:company|issuer)|as a (?:gift|present)|for (?:her|his|your|my) birthday)\b/,
     asks: 'gift-card-code',
   },
   {
     id: 'UNUSUAL_PAYMENT_METHOD/crypto',
+    request: true,
     flag: 'UNUSUAL_PAYMENT_METHOD',
     trigger:
-      '(?:bitcoin(?: atm| machine| kiosk)?|cryptocurrency|crypto(?: atm| wallet| machine| kiosk)?|btc|ethereum|usdt|tether|coinbase|coin ?star|qr code)',
+      '(?:bitcoin(?: atm| machine| kiosk)?|cryptocurrency|crypto(?: atm| wallet| machine| kiosk)?|btc|ethereum|usdt|tether|coinbase|coin ?star)',
     near: new RegExp(PAY_VERB),
   },
   {
     id: 'UNUSUAL_PAYMENT_METHOD/wire',
+    request: true,
     flag: 'UNUSUAL_PAYMENT_METHOD',
     trigger:
       '(?:wire (?:transfer|the money|it|the funds|money|all|everything|your|the (?:full )?amount)|wiring|(?:bank )?transfer (?:it |the money |the funds |the amount |the payment )?to (?:our|this|the following|my|a special|a secure|the (?:settlement|government|federal|holding)) (?:\\w+ )?account|western union|moneygram|ria money|remitly|(?:send|overnight|mail|post) (?:the )?cash|cash (?:in|inside) (?:an|a|the) (?:envelope|box|package)|(?:courier|driver|agent|someone|officer) (?:will|to|is going to|can) (?:come|pick|collect))',
     near: /./,
+    notNear:
+      /\b(?:you (?:requested|made|sent|set up|initiated|authori[sz]ed|scheduled)|(?:did|have) you (?:make|send|request|authori[sz]e|set up)|i see (?:a|the)|there (?:is|was) a)\b/,
   },
   {
     id: 'UNUSUAL_PAYMENT_METHOD/p2p',
+    request: true,
     flag: 'UNUSUAL_PAYMENT_METHOD',
     trigger: '(?:zelle|venmo|cash app|paypal friends)',
-    near: /\b(?:send|sending|transfer|pay|paying|payment|zelle it|to me|to us|to this|to our|to the (?:agent|officer|technician|account)|recipient|verify|secure|protect|reverse|refund|cancel)\b/,
-    notNear: /\b(?:from your (?:app|account) to (?:your|a) (?:friend|contact|sister|brother)|split)\b/,
+    near: /\b(?:send|sending|transfer|pay (?:it|me|us|the)|zelle (?:it|me|us|the)|to me|to us|to this|to our|to the (?:agent|officer|technician|account)|recipient (?:we|i)|(?:need|have|must|going) to (?:send|pay|transfer))\b/,
+    notNear:
+      /\b(?:from your (?:app|account) to (?:your|a) (?:friend|contact|sister|brother)|split|i see|there (?:is|was) a|you (?:sent|made|paid)|did you)\b/,
     strength: 0.7,
+  },
+  {
+    id: 'PAYMENT_FOR_SUPPORT/fee',
+    request: true,
+    flag: 'PAYMENT_FOR_SUPPORT',
+    trigger: '(?:fee|fees)',
+    wide: true,
+    near: SUPPORT_CONTEXT,
+    also: YOU_PAY,
+    notNear: NO_CHARGE,
   },
   // ─── Safe account ───────────────────────────────────────────────────────────────────────────
   {
     id: 'MOVE_MONEY_TO_SAFE_ACCOUNT/safe',
+    request: true,
     flag: 'MOVE_MONEY_TO_SAFE_ACCOUNT',
     trigger:
       '(?:safe|safety|secure|secured|protected|protection|temporary|holding|government|federal|reserve|new) (?:account|wallet|vault)s?',
@@ -207,6 +255,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     id: 'MOVE_MONEY_TO_SAFE_ACCOUNT/move',
+    request: true,
     flag: 'MOVE_MONEY_TO_SAFE_ACCOUNT',
     trigger:
       '(?:(?:move|transfer|withdraw|take out|put) (?:all |some )?(?:of )?(?:your |the )?(?:money|funds|savings|balance|cash|retirement|life savings|401k))',
@@ -217,7 +266,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'URGENCY_OR_THREAT/legal',
     flag: 'URGENCY_OR_THREAT',
     trigger:
-      '(?:arrest(?:ed)?|arrest warrant|warrant|legal action|law ?suit|sue you|be sued|court (?:case|date|order|summons|hearing)|summons|jail|prison|deport(?:ed|ation)?|criminal (?:case|charges?|investigation|activity|complaint)|legal (?:proceedings|consequences|case)|lien|seiz(?:e|ed|ure)|garnish(?:ed)?|(?:federal|law enforcement|local police|police|sheriff|marshals?) (?:will|are|officers?|to your)|(?:your|an) (?:case|file) (?:number|has been|will be)|fine of|penalt(?:y|ies))',
+      '(?:arrest(?:ed)?|arrest warrant|warrant|legal action|law ?suit|sue you|be sued|court (?:case|date|order|summons|hearing)|summons|jail|prison|deport(?:ed|ation)?|criminal (?:case|charges?|investigation|activity|complaint)|legal (?:proceedings|consequences|case)|lien|seiz(?:e|ed|ure)|garnish(?:ed)?|(?:federal|law enforcement|local police|police|sheriff|marshals?) (?:will|are|officers?|to your)|(?:your|an) (?:case|file) (?:has been|will be) (?:forwarded|sent|transferred|referred|escalated)|fine of|penalt(?:y|ies))',
     notNear: /\b(?:report (?:it|this|them) to (?:the )?police|call (?:the )?police|local police report)\b/,
   },
   {
@@ -227,7 +276,7 @@ export const TEXT_RULES: readonly TextRule[] = [
       '(?:suspend(?:ed|ing|sion)?|block(?:ed|ing)?|lock(?:ed)? (?:out|up)?|locked|froze|frozen|freez(?:e|ing)|disabl(?:e|ed)|terminat(?:e|ed|ion)|deactivat(?:e|ed|ion)|shut (?:off|down)|disconnect(?:ed|ion)?|cut off|blacklist(?:ed)?|(?:emptied|drained|wiped out|cleaned out|seized)|(?:lose|losing|lost|delete|deleted|wipe|wiped|destroy|destroyed) (?:all )?(?:your |of your )?(?:data|files|photos|pictures|documents|money|savings|access|benefits))',
     near: /\b(?:your|you)\b/,
     notNear:
-      /\b(?:flight|reservation|booking|appointment|order (?:was|has been) (?:cancel|ship)|we (?:blocked|stopped|declined) (?:the|a|this) (?:transaction|charge|payment))\b/,
+      /\b(?:flight|reservation|booking|appointment|order (?:was|has been) (?:cancel|ship)|we (?:blocked|stopped|declined) (?:the|a|this) (?:transaction|charge|payment)|(?:placed|put) a (?:temporary )?(?:block|hold|freeze) on|block the (?:payment|transaction|charge|payee))\b/,
     strength: 0.8,
   },
   {
@@ -236,6 +285,8 @@ export const TEXT_RULES: readonly TextRule[] = [
     trigger:
       "(?:immediately|right now|right away|urgent(?:ly)?|as soon as possible|asap|within (?:the next )?(?:\\d+|one|two|three|five|ten|fifteen|thirty|twenty[- ]four|forty[- ]eight|24|48|72) (?:minutes?|hours?|days?)|(?:by|before) (?:the end of )?(?:today|tonight|end of day|midnight)|final (?:notice|warning|attempt|reminder|courtesy call)|last (?:chance|warning|notice|attempt|courtesy)|don'?t hang up|do not hang up|stay on the line|(?:do not|don'?t|never) (?:turn off|shut down|restart|switch off|close)|time is running out|before it'?s too late|(?:expires?|expiring) (?:today|tonight|soon|in)|act now|no time|(?:within|in) (?:the|an|one|the next) hour|(?:today|tonight|now) or\\b|must (?:\\w+ )?(?:now|immediately|at once))",
     near: /./,
+    notNear:
+      /\b(?:we'?ll|we will|i'?ll|i will) (?:email|send|text|call you back|ship|mail|deliver|have it)\b/,
     strength: 0.7,
   },
   {
@@ -266,7 +317,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     flag: 'CLAIMS_DEVICE_INFECTED',
     trigger:
       '(?:virus(?:es)?|malware|spyware|trojans?|ransomware|worms?|infect(?:ed|ion|ions)|hack(?:ed|er|ers|ing|s)?|attack(?:s|ed|er|ers|ing)?|compromised|corrupt(?:ed|ion)|(?:illegal|suspicious|malicious|unusual|harmful|dangerous) (?:activity|activities|traffic|downloads?|files?|connections?|software|websites?)|security (?:breach|threat|issue|problem|alert|warning|risk)s?|at risk|being (?:accessed|monitored|used|tracked))',
-    near: new RegExp(`${DEVICE}|\\b(?:your|you)\\b`),
+    near: /\b(?:your|you|you'?re|yours)\b/,
     notNear: /\b(?:scan (?:it|your computer) yourself|your own antivirus|antivirus says (?:it'?s )?clean)\b/,
   },
   {
@@ -296,7 +347,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'REFUND_OVERPAYMENT/overpaid',
     flag: 'REFUND_OVERPAYMENT',
     trigger:
-      '(?:overpa(?:id|yment)|(?:sent|transferred|deposited|credited|refunded|typed|put|entered|gave) (?:you |in |into your account )?(?:too much|extra|more than|an extra|by mistake|the wrong amount|\\w+ (?:thousand|hundred) (?:dollars )?instead)|(?:extra|additional|one too many) zeros?|refunded too much|too much (?:money|was refunded|refund))',
+      '(?:overpa(?:id|yment)|(?:sent|transferred|deposited|credited|refunded|typed|put|entered|gave) (?:you |in |into your account )?(?:too much|(?:an )?extra (?:\\d[\\d,.]*|money|funds|zeros?|[\\w-]+ (?:dollars|pounds|hundred|thousand))|more than (?:you|we|it|the)|by mistake|the wrong amount|[\\w,.-]+ (?:thousand |hundred )?(?:dollars )?instead)|(?:extra|additional|one too many) zeros?|refunded too much|too much (?:money|was refunded|refund))',
     near: /./,
   },
   {
@@ -320,7 +371,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'ACCOUNT_PROBLEM_CLAIM/account',
     flag: 'ACCOUNT_PROBLEM_CLAIM',
     trigger:
-      '(?:(?:suspicious|unauthori[sz]ed|fraudulent|unusual|illegal) (?:activity|activities|charges?|transactions?|purchases?|orders?|log ?ins?|sign[- ]?ins?|access)|order (?:placed|for|of)|(?:an? )?(?:purchase|charge|transaction|order) (?:of|for) (?:an? |the )?(?:\\w+ ){0,3}?(?:\\d[\\d,.]*|\\w+ (?:hundred|thousand))|(?:confirm|verify|regarding|about) (?:your |a |an |the )?(?:recent )?(?:purchase|order|charge|transaction)|charged to your (?:account|card)|did(?: not|n.?t) (?:authori[sz]e|make|place) (?:this|the|that) (?:order|purchase|charge|transaction)|(?:your|the) (?:social security number|ssn|social|account|apple id|icloud|amazon account|card|number|identity|name) (?:has been|was|is being|is|will be|have been) (?:suspended|compromised|hacked|used|involved|flagged|stolen|locked|blocked|frozen|breached|cancelled|canceled|cloned|copied|duplicated)|identity theft|(?:found|discovered) (?:a )?(?:car|vehicle|package|parcel|shipment) (?:rented|in your name|with)|(?:in|under) your name)',
+      '(?:(?:suspicious|unauthori[sz]ed|fraudulent|unusual|illegal) (?:activity|activities|charges?|transactions?|purchases?|orders?|log ?ins?|sign[- ]?ins?|access)|(?:order|purchase|charge) (?:was |has been )?(?:placed|made) (?:for|on|with|using|from|to)|(?:an? )?(?:purchase|charge|transaction|order) (?:of|for) (?:an? |the )?(?:\\w+ ){0,3}?(?:\\d[\\d,.]*|\\w+ (?:hundred|thousand))|(?:confirm|verify|regarding|about) (?:your |a |an |the )?(?:recent )?(?:purchase|order|charge|transaction)|charged to your (?:account|card)|did(?: not|n.?t) (?:authori[sz]e|make|place) (?:this|the|that) (?:order|purchase|charge|transaction)|(?:your|the) (?:social security number|ssn|social|account|apple id|icloud|amazon account|card|number|identity|name) (?:has been|was|is being|is|will be|have been) (?:suspended|compromised|hacked|used|involved|flagged|stolen|locked|blocked|frozen|breached|cancelled|canceled|cloned|copied|duplicated)|identity theft|(?:found|discovered) (?:a )?(?:car|vehicle|package|parcel|shipment) (?:rented|in your name|with)|(?:in|under) your name)',
     near: /./,
     notNear:
       /\b(?:your order (?:is|was) ready|your order number is|(?:i|we) (?:placed|made) (?:an|the|my) order|i'?d like to (?:order|place))\b/,
@@ -338,7 +389,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     id: 'UNSOLICITED_OFFER/offer',
     flag: 'UNSOLICITED_OFFER',
     trigger:
-      "(?:(?:extended |vehicle |car |auto |factory )?warranty|(?:lower|reduce|reducing|lowering) (?:your )?(?:interest|credit card|rate|apr|monthly payment|debt|bill)s?|interest rates?|debt (?:relief|consolidation|forgiveness|reduction)|(?:student )?loan forgiveness|(?:pre-?approved|pre-?qualified|you(?:'ve| have)? (?:been )?(?:selected|chosen|won)|congratulations)|(?:free|complimentary) (?:cruise|vacation|gift|trip|medical alert|back brace|hotel|stay)|(?:cash|grant) (?:prize|award)|sweepstakes|lottery)",
+      "(?:(?:extended|vehicle|car|auto|factory|home) warranty|warranty (?:has expired|is expiring|expires|is about to expire|coverage (?:has|is|will))|(?:lower|reduce|reducing|lowering) (?:your )?(?:interest|credit card|rate|apr|monthly payment|debt|bill)s?|interest rates?|debt (?:relief|consolidation|forgiveness|reduction)|(?:student )?loan forgiveness|(?:pre-?approved|pre-?qualified|you(?:'ve| have)? (?:been )?(?:selected|chosen|won)|congratulations(?:,? \\w+)?,? (?:you(?:'ve| have)? (?:won|been selected|been chosen|qualified)|you are (?:a|our|the) (?:lucky )?winner))|(?:free|complimentary) (?:cruise|vacation|gift|trip|medical alert|back brace|hotel|stay)|(?:cash|grant) (?:prize|award)|sweepstakes|lottery)",
     near: /./,
     notNear: /\b(?:your (?:rental|reservation|booking|flight|hotel) (?:includes|comes with))\b/,
     strength: 0.8,
