@@ -142,12 +142,20 @@ export const ERROR_CATALOGUE = {
   CG_STIR_INVITE_INVALID: {
     status: 422,
     title: 'That is not a SIP INVITE',
-    howToFix: 'Give the INVITE as text: the request line, then headers (From, To, Identity, Date), one per line.',
+    howToFix:
+      'Give the INVITE as text: the request line, then headers (From, To, Identity, Date), one per line.',
   },
   CG_STIR_KEY_INVALID: {
     status: 400,
     title: 'The signing key could not be used',
-    howToFix: 'Give a PEM file with an EC P-256 private key (PKCS#8 "BEGIN PRIVATE KEY" or "BEGIN EC PRIVATE KEY").',
+    howToFix:
+      'Give a PEM file with an EC P-256 private key (PKCS#8 "BEGIN PRIVATE KEY" or "BEGIN EC PRIVATE KEY").',
+  },
+  CG_STIR_NOT_CONFIGURED: {
+    status: 503,
+    title: 'Caller-ID verification is not configured on this server',
+    howToFix:
+      'Set CALLGUARD_STIR_TRUST to the STI-CA root certificate file(s) and restart; see docs/stir-shaken.md.',
   },
   CG_STIR_CERT_INVALID: {
     status: 400,
