@@ -11,4 +11,9 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   eval: () => import('./eval.js').then((m) => m.command),
   serve: () => import('./serve.js').then((m) => m.command),
   live: () => import('./live.js').then((m) => m.command),
+  number: () => import('./number.js').then((m) => m.command),
+  url: () => import('./url.js').then((m) => m.command),
+  email: () => import('./email.js').then((m) => m.command),
+  scan: () => import('./scan.js').then((m) => m.command),
+  case: () => import('./case.js').then((m) => m.command),
 };
