@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AppStateContext, type LastCheck } from './lib/app-state.js';
 import { href, useRoute } from './lib/router.js';
 import { routeFor, NAV_ITEMS } from './routes.js';
@@ -7,6 +7,8 @@ export function App() {
   const route = useRoute();
   const [lastCheck, setLastCheck] = useState<LastCheck | null>(null);
   const state = useMemo(() => ({ lastCheck, setLastCheck }), [lastCheck]);
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [route.path]);
   const { component: Current } = routeFor(route.path);
   return (
     <AppStateContext.Provider value={state}>
@@ -21,7 +23,16 @@ export function App() {
           CallGuard
         </a>
         <nav aria-label="Main">
-          <ul class="nav-list">
+          <button
+            type="button"
+            class="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-menu"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            Menu
+          </button>
+          <ul id="main-menu" class={`nav-list${menuOpen ? ' open' : ''}`}>
             {NAV_ITEMS.map((item) => (
               <li key={item.path}>
                 <a href={href(item.path)} aria-current={route.path === item.path ? 'page' : undefined}>

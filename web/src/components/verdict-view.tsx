@@ -34,7 +34,8 @@ export function VerdictView({ assessment, level = 2 }: VerdictViewProps) {
                 <>
                   {' '}
                   <a href={step.url} rel="noopener noreferrer" target="_blank">
-                    Open the official page<span class="visually-hidden"> (opens in a new tab)</span>
+                    {hostOf(step.url)}
+                    <span class="visually-hidden"> (opens in a new tab)</span>
                   </a>
                 </>
               ) : null}
@@ -96,4 +97,12 @@ export function VerdictView({ assessment, level = 2 }: VerdictViewProps) {
       </div>
     </div>
   );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { checkNumber, scanText } from '../../../src/claims/index.js';
+import { checkNumber, scanText, type NumberSource } from '../../../src/claims/index.js';
 import type { Reputation } from '../../../src/store/types.js';
 import { Page } from '../components/page.js';
 import { ProblemMessage } from '../components/problem-message.js';
@@ -12,7 +12,7 @@ import type { PageComponentProps } from '../routes.js';
 
 const MAX_TEXT = 100_000;
 
-const SOURCES = [
+const SOURCES: ReadonlyArray<{ value: NumberSource | ''; label: string }> = [
   { value: '', label: "I don't know, or somewhere else" },
   { value: 'popup', label: 'A pop-up or warning on my screen' },
   { value: 'invoice-email', label: 'An invoice or bill' },
@@ -20,16 +20,16 @@ const SOURCES = [
   { value: 'sms', label: 'A text message' },
   { value: 'search-result', label: 'A search result or advert' },
   { value: 'official-site', label: "The company's own website" },
-] as const;
+];
 
-type SourceValue = (typeof SOURCES)[number]['value'];
+type SourceValue = NumberSource | '';
 
 type RepState =
   { status: 'loading' } | { status: 'done'; reputation: Reputation } | { status: 'unavailable' };
 
 /** Paste anything: every number, link and email address in it is checked, here on the device. */
 export function CheckPage({ query }: PageComponentProps) {
-  const initialSource = (SOURCES.find((s) => s.value === query.get('source'))?.value ?? '') as SourceValue;
+  const initialSource: SourceValue = SOURCES.find((s) => s.value === query.get('source'))?.value ?? '';
   const [text, setText] = useState('');
   const [source, setSource] = useState<SourceValue>(initialSource);
   const [org, setOrg] = useState('');

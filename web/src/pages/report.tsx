@@ -107,7 +107,7 @@ export function ReportPage({ query }: PageComponentProps) {
       {lastCheck ? (
         <p class="panel">We filled in what we know from your check. Change anything that is wrong.</p>
       ) : null}
-      <form onSubmit={(e) => void share(e)} class="stack" aria-labelledby="report-form-heading">
+      <form onSubmit={(e) => void share(e)} class="stack no-print" aria-labelledby="report-form-heading">
         <h2 id="report-form-heading">What happened</h2>
         <div class="fields-row">
           <div class="field">

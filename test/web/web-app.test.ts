@@ -1,0 +1,353 @@
+/**
+ * The web app end to end, as a person would use it: Debian's Chromium driven by playwright-core,
+ * axe-core on every page, screenshots in test-results/web/. Skipped loudly without Chromium
+ * (a failure under CI=true).
+ */
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { auditPage, chromiumAvailable, startBrowser, type BrowserSession } from './browser.js';
+import { startApp, type RunningApp } from './app-server.js';
+
+const HAVE_CHROMIUM = chromiumAvailable();
+const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
+
+describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
+  let app: RunningApp;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await startBrowser(app.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    page.on('dialog', (d) => void d.dismiss());
+    await page.goto(`${app.url}#${path}`);
+    await page.locator('h1').first().waitFor();
+    return page;
+  }
+
+  async function expectAccessible(page: Page, name: string): Promise<void> {
+    expect(await auditPage(page, name)).toEqual([]);
+  }
+
+  it('home asks the one question, offers four big buttons, and works with the keyboard', async () => {
+    const page = await open('/');
+    await expect(page.locator('h1').textContent()).resolves.toContain(
+      "Someone says they're from Microsoft, or another company. Are they?",
+    );
+    const buttons = page.locator('.big-button');
+    await expect(buttons.count()).resolves.toBe(4);
+    for (const label of [
+      "I'm on the call now",
+      'The call just ended',
+      'A pop-up or email gave me a number to call',
+      'I already gave them access or money',
+    ]) {
+      await expect(
+        page.getByRole('link', { name: new RegExp(label.replace(/[()]/g, '.')) }).count(),
+      ).resolves.toBe(1);
+    }
+    const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(18);
+    const box = await buttons.first().boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
+    await expectAccessible(page, 'home');
+
+    // Keyboard only: the page starts at its heading; Tab reaches the first big button, Enter follows it.
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain(
+      "I'm on the call now",
+    );
+    const outline = await buttons.first().evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/live$/);
+    await page.close();
+  });
+
+  it('guided check: one question at a time with back and skip, then a verdict with reasons, steps and sources', async () => {
+    const page = await open('/');
+    await page.getByRole('link', { name: /The call just ended/ }).click();
+    await page.waitForURL(/#\/guided$/);
+    await expectAccessible(page, 'guided-question');
+    const question = page.locator('#question-text');
+    await expect(question.textContent()).resolves.toBe('Who called whom?');
+    await page.getByRole('button', { name: 'They called me' }).click();
+    await expect(question.textContent()).resolves.toBe('Who did they say they were?');
+    // Back returns to the previous question; answering again moves on.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(question.textContent()).resolves.toBe('Who called whom?');
+    await page.getByRole('button', { name: 'They called me' }).click();
+    await page.getByRole('button', { name: 'Microsoft or Windows' }).click();
+    await page.getByRole('button', { name: 'No', exact: true }).click(); // did not ask for help first
+    await page.getByRole('button', { name: 'Yes', exact: true }).click(); // remote access
+    await page.getByRole('button', { name: 'Yes', exact: true }).click(); // password or code
+    await page.getByRole('button', { name: 'Skip' }).click(); // card details: skipped
+    await expect(question.textContent()).resolves.toContain('pay for help');
+    // Answer targets are large.
+    const target = await page.getByRole('button', { name: 'Yes', exact: true }).boundingBox();
+    expect(target?.height ?? 0).toBeGreaterThanOrEqual(48);
+    for (let i = 0; i < 8 && (await question.count()) > 0; i++)
+      await page.getByRole('button', { name: 'Skip' }).click();
+    await page.waitForURL(/#\/verdict$/);
+    const banner = page.locator('.verdict-headline');
+    await expect(banner.textContent()).resolves.toMatch(/scam/i);
+    await expect(page.locator('.flags > li').count()).resolves.toBeGreaterThan(1);
+    await expect(page.locator('.flags .source').first().textContent()).resolves.toMatch(/Source:/);
+    await expect(page.locator('.steps > li').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByRole('heading', { name: 'Questions to ask the caller' }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('heading', { name: /How to reach Microsoft yourself/ }).count(),
+    ).resolves.toBe(1);
+    await expectAccessible(page, 'verdict');
+
+    // One click from the verdict to a prefilled report.
+    await page.getByRole('link', { name: 'Report this call' }).click();
+    await page.waitForURL(/#\/report$/);
+    await expect(page.locator('#r-org').inputValue()).resolves.toBe('Microsoft');
+    await expect(page.locator('#r-direction').inputValue()).resolves.toBe('they-called');
+    await expect(
+      page.locator('fieldset:has(legend:text("Warning signs")) input:checked').count(),
+    ).resolves.toBeGreaterThan(0);
+    await expectAccessible(page, 'report-prefilled');
+
+    // Ready-to-file texts, written from the form, with links and copy buttons.
+    await page.locator('#r-number').fill('+1 888 555 0123');
+    await page.locator('#r-text').fill(`They said my computer had a virus. ${XSS}`);
+    const filings = page.locator('article.filing');
+    await expect
+      .poll(() => filings.locator('h3').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          'FTC ReportFraud',
+          expect.stringMatching(/IC3/),
+          expect.stringMatching(/Microsoft/),
+        ]),
+      );
+    const ftc = filings.filter({ has: page.locator('h3', { hasText: 'FTC ReportFraud' }) });
+    await expect(ftc.locator('a').getAttribute('href')).resolves.toBe('https://reportfraud.ftc.gov/');
+    await expect.poll(() => ftc.locator('pre').textContent()).toContain('+1 888 555 0123');
+    await expect(ftc.locator('pre').textContent()).resolves.toContain('<script>window.__xss=2</script>');
+    await ftc.getByRole('button', { name: /Copy the FTC ReportFraud text/ }).click();
+    await expect.poll(() => ftc.locator('.copy-status').textContent()).toContain('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('+1 888 555 0123');
+    await expect(page.getByRole('button', { name: 'Print these reports' }).count()).resolves.toBe(1);
+
+    // Sharing needs explicit consent.
+    const share = page.getByRole('button', { name: 'Share the report' });
+    await expect(share.isDisabled()).resolves.toBe(true);
+    await page.getByLabel(/Yes, share this report with the CallGuard community/).check();
+    await expect(share.isDisabled()).resolves.toBe(false);
+    await share.click();
+    if (app.api) {
+      await page.locator('.sent-report').waitFor();
+      await expect(page.locator('.saved-text').textContent()).resolves.toContain(
+        '<script>window.__xss=2</script>',
+      );
+    } else {
+      await page.locator('.problem').waitFor();
+    }
+    await expect(
+      page.locator('.sent-report img, .sent-report script, .filing img, .filing script').count(),
+    ).resolves.toBe(0);
+    await expect(
+      page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).resolves.toBeUndefined();
+    await expectAccessible(page, 'report-filled');
+    await page.close();
+  });
+
+  it('transcript mode: paste or upload, phrases highlighted, HTML in the transcript shown as text', async () => {
+    const page = await open('/transcript');
+    await expectAccessible(page, 'transcript-empty');
+    const transcript = [
+      'Caller: Hello, this is the Microsoft security team. Your computer has a virus.',
+      `Callee: What? ${XSS}`,
+      'Caller: Please install AnyDesk so I can fix it, then pay 300 dollars in gift cards.',
+    ].join('\n');
+    await page.locator('#transcript-text').fill(transcript);
+    await page.locator('#transcript-org').fill('Microsoft');
+    await page.getByRole('button', { name: 'Check it' }).click();
+    await page.locator('.transcript').waitFor();
+    await expect(page.locator('mark.hl').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.transcript').textContent()).resolves.toContain(
+      '<script>window.__xss=2</script>',
+    );
+    await expect(page.locator('.transcript img, .transcript script').count()).resolves.toBe(0);
+    await expect(
+      page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).resolves.toBeUndefined();
+    await expectAccessible(page, 'transcript-result');
+
+    // Upload a WebVTT file.
+    const dir = await mkdtemp(join(tmpdir(), 'cg-web-'));
+    const vtt = join(dir, 'call.vtt');
+    await writeFile(
+      vtt,
+      'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Caller>This is Windows support, your computer is infected.\n\n00:00:05.000 --> 00:00:08.000\n<v Caller>Open AnyDesk and read me the code.\n',
+    );
+    await page.locator('#transcript-file').setInputFiles(vtt);
+    await expect.poll(() => page.locator('#transcript-text').inputValue()).toContain('WEBVTT');
+    await page.getByRole('button', { name: 'Check it' }).click();
+    await expect(page.locator('.transcript').textContent()).resolves.toContain('AnyDesk');
+    await expect(page.locator('mark.hl').count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('live mode: alerts at once and a prominent warning before a code or card number is read out', async () => {
+    const page = await open('/');
+    await page.getByRole('link', { name: /I'm on the call now/ }).click();
+    await page.waitForURL(/#\/live$/);
+    await expect(page.getByRole('heading', { name: 'You can hang up at any time' }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'live-start');
+    const say = async (text: string): Promise<void> => {
+      await page.locator('#live-text').fill(text);
+      await page.locator('#live-text').press('Enter');
+    };
+    await say('Hello, I am calling from Microsoft. Your computer has a virus and it is sending errors.');
+    await page.locator('.alert-box').waitFor();
+    await expect(page.locator('.alert-box').textContent()).resolves.toMatch(/Warning sign/);
+    await say('Now go to anydesk dot com and read me the code on your screen, and your password.');
+    await page.locator('.stop-warning').waitFor();
+    await expect(page.locator('.stop-warning').textContent()).resolves.toContain('Do not read it out');
+    await expectAccessible(page, 'live-warning');
+    await page.getByRole('button', { name: 'I understand' }).click();
+    await page.getByRole('button', { name: 'See the full result' }).click();
+    await page.waitForURL(/#\/verdict$/);
+    await expect(page.locator('.flags > li').count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('check a number, link or email: each item found in pasted text is checked', async () => {
+    const page = await open('/');
+    await page.getByRole('link', { name: /A pop-up or email gave me a number/ }).click();
+    await page.waitForURL(/#\/check\?source=popup$/);
+    await expect(page.locator('#check-source').inputValue()).resolves.toBe('popup');
+    await expectAccessible(page, 'check-empty');
+    await page
+      .locator('#check-text')
+      .fill(
+        'WINDOWS DEFENDER ALERT! Call Microsoft Support now: 1-888-555-0123. Visit http://microsoft-support-helpline.com/fix',
+      );
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.locator('.check-item').first().waitFor();
+    const items = await page.locator('.check-item h3').allTextContents();
+    expect(items.some((t) => t.startsWith('Phone number'))).toBe(true);
+    expect(items.some((t) => t.startsWith('Web address'))).toBe(true);
+    await expectAccessible(page, 'check-result');
+    await page.close();
+  });
+
+  it('recovery plan matches what was given and says who to call first', async () => {
+    const page = await open('/recovery');
+    await expectAccessible(page, 'recovery-empty');
+    await page.getByLabel('I paid with gift cards').check();
+    await expect(page.locator('.recovery-plan .stop-title').textContent()).resolves.toMatch(/gift card/i);
+    await page.getByLabel('I let them into my computer (AnyDesk, TeamViewer or similar)').check();
+    await page.locator('#rec-tool').selectOption('AnyDesk');
+    const steps = await page.locator('.recovery-plan .steps > li').allTextContents();
+    expect(steps.join(' ')).toMatch(/Uninstall AnyDesk/);
+    expect(steps.join(' ')).toMatch(/recovery/i);
+    await expectAccessible(page, 'recovery-plan');
+    await page.close();
+  });
+
+  it("FAQ answers the article's questions", async () => {
+    const page = await open('/faq');
+    const questions = await page.locator('h2').allTextContents();
+    expect(questions.length).toBeGreaterThanOrEqual(5);
+    expect(questions.join(' ')).toMatch(/Microsoft/);
+    await expectAccessible(page, 'faq');
+    await page.close();
+  });
+
+  it('community page shows charts or says plainly that the server is not there', async () => {
+    const page = await open('/community');
+    await page.locator('.chart, .panel[role=status]').first().waitFor();
+    if (app.api) await expect(page.locator('.chart svg[role=img]').count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page, 'community');
+    await page.close();
+  });
+
+  it('an unknown route gets a plain "not found" page', async () => {
+    const page = await open('/nowhere');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
+    await expectAccessible(page, 'not-found');
+    await page.close();
+  });
+
+  it('works offline once loaded', async () => {
+    const page = await open('/');
+    await browser.context.setOffline(true);
+    try {
+      await page.getByRole('link', { name: /The call just ended/ }).click();
+      await page.getByRole('button', { name: 'They called me' }).click();
+      await expect(page.locator('#question-text').textContent()).resolves.toBe('Who did they say they were?');
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    await page.close();
+  });
+
+  it('the accessibility audit itself catches a real violation', async () => {
+    const page = await open('/faq');
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      document.querySelector('main')?.append(img);
+    });
+    const violations = await auditPage(page, 'audit-self-check');
+    expect(violations.join('\n')).toContain('image-alt');
+    await page.close();
+  });
+
+  it('made no request to any other origin', () => {
+    expect(browser.externalRequests).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('web app on a 360 px phone in dark mode', () => {
+  let app: RunningApp;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await startBrowser(app.url, { colorScheme: 'dark' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('fits 360 px without sideways scrolling and passes axe in dark mode', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const [path, name] of [
+      ['/', 'phone-dark-home'],
+      ['/guided', 'phone-dark-guided'],
+      ['/report', 'phone-dark-report'],
+    ] as const) {
+      await page.goto(`${app.url}#${path}`);
+      await page.locator('h1').first().waitFor();
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg).not.toBe('rgb(255, 255, 255)');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await auditPage(page, name)).toEqual([]);
+    }
+    await page.close();
+  });
+});
