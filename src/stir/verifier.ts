@@ -107,7 +107,14 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
     const key = `${(await Promise.all(list.map(fingerprint))).join('/')}|${options.trust.id}`;
     let result = byPrint.get(key);
     if (!result) {
-      result = await checkChain(list, options.trust);
+      result = await checkChain(list, options.trust).catch(
+        // A certificate @peculiar/x509 decodes but cannot process (odd key type, broken extension).
+        (): ChainResult => ({
+          ok: false,
+          reason: { code: 'CHAIN_BUILD_FAILED', message: 'The certificate chain could not be processed.' },
+          windows: [],
+        }),
+      );
       byPrint.set(key, result);
     }
     byLeaf.set(leaf, result);

@@ -149,6 +149,31 @@ describe('valid calls', () => {
     expect((await v.verify(request(fresh, { date: new Date(now) }))).signer?.source).toBe('network');
   });
 
+  it('shares one fetch between concurrent verifications of the same x5u', async () => {
+    const x5u = serve(pki.chainPem);
+    const v = verifier();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, async () => v.verify(request(await sign({ x5u })))),
+    );
+    expect(results.every((r) => r.verstat === 'TN-Validation-Passed')).toBe(true);
+    expect(server.hits.get(new URL(x5u).pathname)).toBe(1);
+  });
+
+  it('remembers a failed fetch for 10 s instead of retrying on every call', async () => {
+    const x5u = `${server.origin}/appears-later.pem`;
+    let now = Date.now();
+    const v = verifier({ now: () => new Date(now) });
+    const at = async () => request(await sign({ x5u, iat: Math.floor(now / 1000) }), { date: new Date(now) });
+    expect((await v.verify(await at())).reasons[0]?.code).toBe('X5U_HTTP_STATUS');
+    server.files.set('/appears-later.pem', { body: pki.chainPem });
+    now += 5_000;
+    expect((await v.verify(await at())).reasons[0]?.code).toBe('X5U_HTTP_STATUS');
+    expect(server.hits.get('/appears-later.pem')).toBe(1);
+    now += 6_000;
+    expect((await v.verify(await at())).verstat).toBe('TN-Validation-Passed');
+    expect(server.hits.get('/appears-later.pem')).toBe(2);
+  });
+
   it('works offline from a certificate directory named by the URL hash', async () => {
     const dir = join(tmp, 'certs-hash');
     await mkdir(dir, { recursive: true });
