@@ -89,8 +89,13 @@ function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pointer: s
       pointer: `${path}/${issue.keys[0]}`,
     });
   }
-  const what = path || 'the case';
-  throw new CallGuardError('CG_CASE_INVALID', `${what} ${issue.message}.`, { pointer: path || '/' });
+  const named = [...issue.path].reverse().find((p) => typeof p === 'string');
+  const what = named === undefined ? 'The case entry' : `"${String(named)}"`;
+  // Our messages read on from the field name ("must not be negative"); zod's own start a sentence.
+  const msg = /^[A-Z]/.test(issue.message)
+    ? `: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`
+    : ` ${issue.message}`;
+  throw new CallGuardError('CG_CASE_INVALID', `${what}${msg.replace(/\.$/, '')}.`, { pointer: path || '/' });
 }
 
 /** Walks the raw input for secret-looking keys and over-long "last 4" fields, before any parsing. */

@@ -208,7 +208,7 @@ async function run(store: Store, ctx: CliContext, p: Plan): Promise<number> {
 }
 
 async function readJson(file: string | undefined, ctx: CliContext, optional: boolean): Promise<unknown> {
-  if (file === undefined && optional && ctx.stdin.isTTY !== false) return undefined;
+  // `case new` without a file opens an empty case; "-" reads the JSON from standard input.
   if (file === undefined && optional) return undefined;
   const text = await readTextInput(file, ctx, 5 * 1024 * 1024);
   if (optional && text.trim() === '') return undefined;
