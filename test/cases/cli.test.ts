@@ -89,9 +89,7 @@ describe('callguard case', () => {
     );
     const neg = await run(['new', bad]);
     expect(neg.code).toBe(2);
-    expect(neg.err).toMatch(
-      /^callguard: "amount" must not be negative\. \(at \/items\/0\/amount\)/,
-    );
+    expect(neg.err).toMatch(/^callguard: "amount" must not be negative\. \(at \/items\/0\/amount\)/);
 
     const secret = await run(
       ['new', '-'],
