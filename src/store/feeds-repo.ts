@@ -4,7 +4,7 @@ import { CallGuardError } from '../errors/catalogue.js';
 import { decodeText, formatBytes } from '../cli/read-input.js';
 import type { StoreContext } from './context.js';
 import { ftcDncParser } from './feeds/ftc-dnc.js';
-import { lineJob, runImport, type ImportJob, type ParsedItem } from './feeds/import.js';
+import { addParsed, lineJob, runImport, type ImportJob, type ParsedBatch } from './feeds/import.js';
 import { checkSourceName, listCsvParser, parseJsonItem } from './feeds/list.js';
 import type { FeedRepository, FeedSummary } from './types.js';
 
@@ -12,7 +12,6 @@ import type { FeedRepository, FeedSummary } from './types.js';
 export const MAX_JSON_LIST_BYTES = 64 * 1024 * 1024;
 
 async function jsonJob(
-  ctx: StoreContext,
   path: string,
   name: string | undefined,
   source: string,
@@ -46,17 +45,20 @@ async function jsonJob(
     });
   }
   const list = data;
-  async function* items(): AsyncGenerator<ParsedItem> {
-    for (let i = 0; i < list.length; i++)
-      yield { line: i + 1, parsed: parseJsonItem(source, country, list[i]) };
+  async function* batches(): AsyncGenerator<ParsedBatch> {
+    for (let start = 0; start < list.length; start += 4096) {
+      const batch: ParsedBatch = { rows: [], count: 0, malformed: [] };
+      const end = Math.min(list.length, start + 4096);
+      for (let i = start; i < end; i++) addParsed(batch, i + 1, parseJsonItem(source, country, list[i]));
+      yield batch;
+    }
   }
-  void ctx;
   return {
     source,
     file: name === undefined ? { path } : { path, name },
     sha256: createHash('sha256').update(buf).digest('hex'),
     totalBytes: buf.length,
-    items: items(),
+    batches: batches(),
     bytesRead: () => buf.length,
   };
 }
@@ -76,21 +78,15 @@ export function createFeedRepository(ctx: StoreContext): FeedRepository {
       const format = opts.format ?? (file.path.toLowerCase().endsWith('.json') ? 'json' : 'csv');
       const job =
         format === 'json'
-          ? await jsonJob(ctx, file.path, file.name, source, opts.country)
+          ? await jsonJob(file.path, file.name, source, opts.country)
           : await lineJob(file, listCsvParser(source, opts.country));
       return runImport(ctx, job, opts);
     },
     async summary(e164): Promise<FeedSummary[]> {
       const rows = await ctx.db
-        .selectFrom('feed_entries')
-        .select((eb) => [
-          'source',
-          'category',
-          eb.fn.countAll<number | string>().as('n'),
-          eb.fn.max('occurred_at').as('last'),
-        ])
+        .selectFrom('feed_numbers')
+        .select(['source', 'category', 'reports as n', 'last_seen as last'])
         .where('number', '=', e164)
-        .groupBy(['source', 'category'])
         .execute();
       const bySource = new Map<string, FeedSummary>();
       for (const r of rows) {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -108,9 +108,6 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     } catch (err) {
       throw unavailable(`Cannot open the SQLite database "${file}"`, err);
     }
-    writer.function('cg_sha256', { deterministic: true }, (v: unknown) =>
-      createHash('sha256').update(String(v)).digest('hex'),
-    );
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: writer }) });
     try {
       await migrate(db);

@@ -72,7 +72,7 @@ export interface NumberReputationTable {
 
 export interface FeedEntriesTable {
   id: Generated<number>;
-  /** 52-bit content hash of (source, row): the natural key that makes re-imports change nothing. */
+  /** 64-bit content hash of (source, row): the natural key that makes re-imports change nothing. */
   row_key: number | string;
   source: string;
   number: string;
@@ -81,6 +81,16 @@ export interface FeedEntriesTable {
   region: string | null;
   robocall: number | null;
   import_id: number;
+}
+
+/** Feed rows per number, source and category (what lookups and the reputation cache read). */
+export interface FeedNumbersTable {
+  number: string;
+  source: string;
+  category: string;
+  reports: number;
+  first_seen: string | null;
+  last_seen: string | null;
 }
 
 export interface FeedImportsTable {
@@ -104,4 +114,5 @@ export interface Database {
   number_reputation: NumberReputationTable;
   feed_entries: FeedEntriesTable;
   feed_imports: FeedImportsTable;
+  feed_numbers: FeedNumbersTable;
 }

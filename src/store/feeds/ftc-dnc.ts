@@ -5,7 +5,7 @@
 import { CallGuardError } from '../../errors/catalogue.js';
 import { nanpToE164 } from '../numbers.js';
 import { splitCsvLine } from './csv.js';
-import { rowKey } from './row-key.js';
+import { rowKeyOf } from './row-key.js';
 import type { LineParser, ParsedLine } from './types.js';
 
 export const FTC_DNC_SOURCE = 'ftc-dnc';
@@ -41,19 +41,26 @@ export const FTC_SUBJECT_CATEGORIES: Record<string, string> = {
   '': 'unspecified',
 };
 
+const categoryCache = new Map<string, string>();
+
 /** "Computer  & technical support" -> "tech-support"; unknown subjects -> "other". */
 export function ftcCategory(subject: string): string {
-  const key = subject.replace(/\s+/g, ' ').trim().toLowerCase();
-  return FTC_SUBJECT_CATEGORIES[key] ?? 'other';
+  let cat = categoryCache.get(subject);
+  if (cat === undefined) {
+    const key = subject.replace(/\s+/g, ' ').trim().toLowerCase();
+    cat = FTC_SUBJECT_CATEGORIES[key] ?? 'other';
+    // Subjects are a short fixed list; the cap only guards against a hostile file.
+    if (categoryCache.size < 1000) categoryCache.set(subject, cat);
+  }
+  return cat;
 }
 
-const DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/;
+const DATE = /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))[ T]((?:[01]\d|2[0-3]):[0-5]\d)(:[0-5]\d)?$/;
 
+/** "2021-07-06 11:48:00" -> "2021-07-06T11:48:00" (the FTC gives no time zone), or null. */
 function isoLocal(value: string): string | null {
-  const m = DATE.exec(value.trim());
-  if (!m) return null;
-  const iso = `${m[1]}T${m[2]!.length === 5 ? m[2] + ':00' : m[2]}`;
-  return Number.isNaN(Date.parse(iso + 'Z')) ? null : iso;
+  const m = DATE.exec(value);
+  return m ? `${m[1]}T${m[2]}${m[3] ?? ':00'}` : null;
 }
 
 export function ftcDncParser(): LineParser {
@@ -82,7 +89,7 @@ export function ftcDncParser(): LineParser {
       if (!violation) return { malformed: 'bad Violation_Date' };
       const robo = f[7]!.trim().toUpperCase();
       return {
-        rowKey: rowKey(FTC_DNC_SOURCE, f),
+        rowKey: rowKeyOf(FTC_DNC_SOURCE, line),
         number,
         occurredAt: violation,
         category: ftcCategory(f[6]!),
