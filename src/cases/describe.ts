@@ -78,7 +78,10 @@ export function itemDetails(item: CaseItem): string[] {
       push('My number', item.myNumber);
       push('Duration (minutes)', item.durationMinutes);
       push('Recorded message', item.recordedMessage);
-      if (item.assessment) push('CallGuard verdict', item.assessment.verdict);
+      if (item.assessment) {
+        push('CallGuard verdict', item.assessment.verdict);
+        if (item.assessment.flags?.length) push('Red flags', item.assessment.flags.join(', '));
+      }
       break;
     case 'message':
       push('Subject', item.subject);

@@ -49,6 +49,7 @@ export {
 } from './schema.js';
 export { createCase, parseCaseItem, addItems, toMillis, type ValidateOptions } from './validate.js';
 export { newCaseId } from './ids.js';
+export { assessCall } from './assess-call.js';
 export { buildTimeline, undatedItems, type TimelineEntry } from './timeline.js';
 export {
   detectPhantomHacker,

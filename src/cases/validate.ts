@@ -14,6 +14,7 @@ import {
 } from './schema.js';
 import { newCaseId, newItemId } from './ids.js';
 import { cleanText } from './text.js';
+import { assessCall } from './assess-call.js';
 
 export interface ValidateOptions {
   /** The current time; dates after it are refused. */
@@ -23,6 +24,8 @@ export interface ValidateOptions {
    * The store passes `redactText` from src/privacy/redact.ts; control characters are always removed.
    */
   redact?: (text: string) => string;
+  /** Fill a call's missing assessment from the engine (on by default in the store; off in golden tests). */
+  assessCalls?: boolean;
 }
 
 /** Keys that would hold a secret. Refused with CG_CASE_SENSITIVE_DATA rather than a generic "unknown key". */
@@ -168,6 +171,11 @@ function finishItem(item: ParsedItem, pointer: string, now: Date, options: Valid
     });
   }
   const out = { ...item, id: item.id ?? newItemId() } as CaseItem & Record<string, unknown>;
+  if (out.kind === 'call' && options.assessCalls && !out.assessment) {
+    // Assessed before redaction: the engine sees what was said; only the verdict and flag ids are kept.
+    const a = assessCall({ ...out, ...(out.transcript ? { transcript: cleanText(out.transcript) } : {}) });
+    if (a) out.assessment = a;
+  }
   for (const key of ['notes', 'transcript', 'content'] as const) {
     const v = out[key];
     if (typeof v === 'string') {

@@ -103,7 +103,7 @@ export function createCaseRepository(ctx: StoreContext): CaseRepository {
 
   return {
     async create(input) {
-      const c = createCase(input, { now: ctx.now(), redact });
+      const c = createCase(input, { now: ctx.now(), redact, assessCalls: true });
       const { title, victim, filer, summary } = c;
       await writeTx(ctx, async (tx) => {
         const trx = tx.withTables<CaseTables>() as unknown as Kysely<CaseTables>;
@@ -131,7 +131,7 @@ export function createCaseRepository(ctx: StoreContext): CaseRepository {
           pointer: '/items',
         });
       }
-      const next = addItems(current, items, { now: ctx.now(), redact });
+      const next = addItems(current, items, { now: ctx.now(), redact, assessCalls: true });
       const added = next.items.slice(current.items.length);
       await writeTx(ctx, async (tx) => {
         const trx = tx.withTables<CaseTables>() as unknown as Kysely<CaseTables>;

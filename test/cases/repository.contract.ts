@@ -30,7 +30,8 @@ export function runCaseRepositoryContract(name: string, open: () => Promise<Stor
             kind: 'call',
             at: '2020-01-01T10:00:00Z',
             direction: 'incoming',
-            transcript: 'Agent: read me the code 483920\nMe: my SSN is 078-05-1120',
+            transcript:
+              'Agent: This is Microsoft, your computer has a virus. Install AnyDesk and read me the code 483920\nMe: my SSN is 078-05-1120',
           },
         ],
       });
@@ -39,6 +40,11 @@ export function runCaseRepositoryContract(name: string, open: () => Promise<Stor
       for (const secret of ['4111 1111 1111 1111', 'hunter2', '483920', '078-05-1120'])
         expect(all).not.toContain(secret);
       expect(got.summary).toContain('[card number removed]');
+      // The engine assessed the call before redaction; only verdict, risk, summary and flag ids are kept.
+      const call = got.items[0]!;
+      expect(call.kind === 'call' && call.assessment?.flags).toEqual(
+        expect.arrayContaining(['CLAIMS_DEVICE_INFECTED', 'REMOTE_ACCESS_REQUEST']),
+      );
     });
 
     it('appends items in order and keeps ids unique', async () => {
