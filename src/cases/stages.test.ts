@@ -56,4 +56,30 @@ describe('Phantom Hacker pattern', () => {
     expect(c.items.map(stageOf)).toEqual(['tech-support', 'government']);
     expect(detectPhantomHacker(c)?.complete).toBe(false);
   });
+
+  it('infers stages through the knowledge pack and keywords', () => {
+    const c = createCase(
+      {
+        items: [
+          'MS',
+          'micro soft',
+          'Chase fraud department',
+          'Federal Reserve Bank',
+          'HMRC',
+          'Norton',
+          'Agent Smith',
+        ].map((org, i) => callAt(`2026-11-20T1${i}:00:00Z`, org)),
+      },
+      { now },
+    );
+    expect(c.items.map(stageOf)).toEqual([
+      'tech-support',
+      'tech-support',
+      'financial-institution',
+      'government',
+      'government',
+      'tech-support',
+      'other',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@
  * accounts, a fake bank "fraud department" tells them to move money to a "safe" account, and a fake
  * government agency (often the Federal Reserve) makes it look official. Pure.
  */
+import { findOrg } from '../knowledge/index.js';
 import type { Case, CaseItem, Stage } from './schema.js';
 import { SOURCES, type Source } from './sources.js';
 import { toMillis } from './validate.js';
@@ -15,7 +16,10 @@ const FINANCIAL =
 const TECH =
   /\b(microsoft|windows|msft|apple|icloud|macos|amazon|google|norton|mcafee|geek squad|tech(nical)? support|dell|hp|antivirus|defender|help ?desk|it support|support team|security team)\b/i;
 
-/** The stage of one item: the user's choice, else inferred from what the item claims to be. */
+/**
+ * The stage of one item: the user's choice, else inferred from what the item claims to be (the knowledge
+ * pack's organisations first, so "MS" is tech support and "Chase" a bank; then keywords).
+ */
 export function stageOf(item: CaseItem): Stage | undefined {
   if (item.stage) return item.stage;
   if (item.kind === 'remote-session') return 'tech-support';
@@ -26,7 +30,15 @@ export function stageOf(item: CaseItem): Stage | undefined {
     .filter(Boolean)
     .join(' ');
   if (!claimed) return undefined;
+  // Government first: "Federal Reserve Bank" is a government impostor, not a bank one.
   if (GOVERNMENT.test(claimed)) return 'government';
+  const org = findOrg(claimed);
+  if (org)
+    return org.kind === 'government'
+      ? 'government'
+      : org.kind === 'bank'
+        ? 'financial-institution'
+        : 'tech-support';
   if (FINANCIAL.test(claimed)) return 'financial-institution';
   if (TECH.test(claimed)) return 'tech-support';
   return 'other';
