@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/index.js';
 import { buildApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/index.js';
+import type { Store } from '../../src/store/types.js';
 
 export const WEB_DIR = join(process.cwd(), 'dist', 'web');
 
@@ -40,6 +41,7 @@ export async function startApp(): Promise<RunningApp> {
     CALLGUARD_RATE_LIMIT_WRITES: '0',
   });
   const store = await openStore({ sqliteFile: join(dir, 'web-test.db') });
+  await seedCommunity(store);
   const discard = new Writable({ write: (_chunk, _enc, done) => done() });
   const app = await buildApp(config, { store, logStream: discard });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -54,4 +56,38 @@ export async function startApp(): Promise<RunningApp> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A few weeks of community reports from distinct reporters, so the Community page has trends to
+ * draw. None uses +1 888 555 0123, which the guided-check test reports itself.
+ */
+async function seedCommunity(store: Store): Promise<void> {
+  const now = Date.now();
+  const rows = [
+    { number: '+1 844 555 0142', weeksAgo: 3, tactics: ['REMOTE_ACCESS_REQUEST'], askedFor: ['gift-cards'] },
+    { number: '+1 844 555 0142', weeksAgo: 2, tactics: ['CLAIMS_DEVICE_INFECTED'], askedFor: ['gift-cards'] },
+    { number: '+1 844 555 0142', weeksAgo: 1, tactics: ['REMOTE_ACCESS_REQUEST'], askedFor: ['crypto'] },
+    {
+      number: '+1 877 555 0199',
+      weeksAgo: 1,
+      tactics: ['UNUSUAL_PAYMENT_METHOD'],
+      askedFor: ['gift-cards', 'wire'],
+    },
+    { number: '+1 877 555 0199', weeksAgo: 0, tactics: ['URGENCY_OR_THREAT'], askedFor: ['card'] },
+  ] as const;
+  let i = 0;
+  for (const row of rows) {
+    await store.reports.create({
+      number: row.number,
+      occurredAt: new Date(now - row.weeksAgo * 7 * DAY_MS - DAY_MS).toISOString(),
+      direction: 'they-called',
+      claimedOrg: 'Microsoft',
+      tactics: [...row.tactics],
+      askedFor: [...row.askedFor],
+      reporterKey: `web-test-reporter-${++i}-0000000000`,
+    });
+  }
 }

@@ -246,6 +246,12 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     const items = await page.locator('.check-item h3').allTextContents();
     expect(items.some((t) => t.startsWith('Phone number'))).toBe(true);
     expect(items.some((t) => t.startsWith('Web address'))).toBe(true);
+    // Community reputation from the API (the guided test above reported this number).
+    if (app.api) {
+      await expect
+        .poll(() => page.locator('.check-item').first().textContent())
+        .toMatch(/1 person has reported this number/);
+    }
     await expectAccessible(page, 'check-result');
     await page.close();
   });
@@ -276,7 +282,14 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
   it('community page shows charts or says plainly that the server is not there', async () => {
     const page = await open('/community');
     await page.locator('.chart, .panel[role=status]').first().waitFor();
-    if (app.api) await expect(page.locator('.chart svg[role=img]').count()).resolves.toBeGreaterThan(0);
+    if (app.api) {
+      await expect(page.locator('.chart svg[role=img]').count()).resolves.toBeGreaterThan(0);
+      const payments = page.locator('figure', {
+        has: page.locator('figcaption', { hasText: 'Payment methods they asked for' }),
+      });
+      await expect(payments.locator('.bar-label').first().textContent()).resolves.toMatch(/^Gift cards: 3/);
+      await expect(page.locator('main').textContent()).resolves.toContain('+18445550142');
+    }
     await expectAccessible(page, 'community');
     await page.close();
   });

@@ -1,12 +1,13 @@
 /**
- * Charts drawn as inline SVG (no chart library, no CDN). Each chart is an image with a text
- * alternative, and the same numbers follow in a table for screen readers and for printing.
+ * Charts drawn as inline SVG (no chart library, no CDN). Labels and values are HTML text, so they
+ * stay readable at 360 px and 200% zoom; the SVG only draws. Every chart has its numbers in text.
  */
 export interface BarDatum {
   label: string;
   value: number;
 }
 
+/** Horizontal bars: one labelled row per item, the bar drawn in SVG and hidden from screen readers. */
 export function BarChart({
   id,
   title,
@@ -18,153 +19,192 @@ export function BarChart({
   data: readonly BarDatum[];
   unit?: string;
 }) {
-  if (data.length === 0) return <p>No {unit} yet.</p>;
   const max = Math.max(...data.map((d) => d.value), 1);
-  const rowHeight = 52;
-  const width = 600;
-  const height = data.length * rowHeight + 8;
-  const summary = data.map((d) => `${d.label}: ${d.value}`).join('; ');
   return (
     <figure class="chart" aria-labelledby={`${id}-caption`}>
-      <figcaption id={`${id}-caption`}>
-        <strong>{title}</strong>
+      <figcaption id={`${id}-caption`} class="chart-title">
+        {title}
       </figcaption>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        width={width}
-        height={height}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {data.map((d, i) => {
-          const y = i * rowHeight;
-          const barWidth = Math.max(2, Math.round(((width - 80) * d.value) / max));
-          return (
-            <g key={`${d.label}-${i}`}>
-              <text x="0" y={y + 18}>
-                {d.label}
-              </text>
-              <rect class="bar" x="0" y={y + 24} width={barWidth} height="20" rx="3" />
-              <text x={barWidth + 8} y={y + 40}>
-                {d.value}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <DataTable caption={title} rows={data.map((d) => [d.label, String(d.value)])} head={['', unit]} />
+      {data.length === 0 ? (
+        <p>No {unit} yet.</p>
+      ) : (
+        <ul class="bar-rows">
+          {data.map((d, i) => (
+            <li key={`${d.label}-${i}`} class="bar-row">
+              <span class="bar-label">
+                {d.label}: <strong>{d.value}</strong>
+                <span class="visually-hidden"> {unit}</span>
+              </span>
+              <svg
+                class="bar-svg"
+                viewBox="0 0 100 10"
+                preserveAspectRatio="none"
+                aria-hidden="true"
+                focusable="false"
+              >
+                <rect class="bar" x="0" y="0" height="10" width={Math.max(1, (100 * d.value) / max)} />
+              </svg>
+            </li>
+          ))}
+        </ul>
+      )}
     </figure>
   );
 }
 
-export interface SeriesPoint {
+export interface Series {
   label: string;
-  value: number;
+  /** One value per period, in the order of `periods`. */
+  values: readonly number[];
 }
 
-export function LineChart({
+const DASHES = ['', '10 6', '3 5', '14 4 3 4'];
+const MARKERS = ['circle', 'square', 'diamond', 'triangle'] as const;
+
+function Marker({ kind, x, y }: { kind: (typeof MARKERS)[number]; x: number; y: number }) {
+  if (kind === 'circle') return <circle class="marker" cx={x} cy={y} r="5" />;
+  if (kind === 'square') return <rect class="marker" x={x - 4.5} y={y - 4.5} width="9" height="9" />;
+  if (kind === 'diamond')
+    return <path class="marker" d={`M${x},${y - 6} L${x + 6},${y} L${x},${y + 6} L${x - 6},${y} Z`} />;
+  return <path class="marker" d={`M${x},${y - 6} L${x + 6},${y + 5} L${x - 6},${y + 5} Z`} />;
+}
+
+/**
+ * Lines over time. Series differ by dash pattern and marker shape, never by colour alone; the
+ * legend is HTML and the numbers are in a table under the chart.
+ */
+export function TrendChart({
   id,
   title,
-  points,
+  periods,
+  series,
   unit = 'reports',
 }: {
   id: string;
   title: string;
-  points: readonly SeriesPoint[];
+  periods: readonly string[];
+  series: readonly Series[];
   unit?: string;
 }) {
-  if (points.length === 0) return <p>No {unit} yet.</p>;
-  const width = 600;
-  const height = 260;
-  const pad = { left: 48, right: 16, top: 16, bottom: 48 };
-  const max = Math.max(...points.map((p) => p.value), 1);
-  const stepX = points.length > 1 ? (width - pad.left - pad.right) / (points.length - 1) : 0;
+  const width = 420;
+  const height = 220;
+  const pad = { left: 36, right: 14, top: 14, bottom: 34 };
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const n = periods.length;
   const x = (i: number): number =>
-    pad.left + (points.length > 1 ? i * stepX : (width - pad.left - pad.right) / 2);
+    pad.left + (n > 1 ? (i * (width - pad.left - pad.right)) / (n - 1) : (width - pad.left - pad.right) / 2);
   const y = (v: number): number => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
-  const path = points
-    .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`)
-    .join(' ');
-  const labelEvery = Math.max(1, Math.ceil(points.length / 6));
-  const summary = points.map((p) => `${p.label}: ${p.value}`).join('; ');
+  const every = Math.max(1, Math.ceil(n / 4));
+  const summary = series.map((s) => `${s.label}: ${s.values.join(', ')}`).join('. ');
   return (
     <figure class="chart" aria-labelledby={`${id}-caption`}>
-      <figcaption id={`${id}-caption`}>
-        <strong>{title}</strong>
+      <figcaption id={`${id}-caption`} class="chart-title">
+        {title}
       </figcaption>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        width={width}
-        height={height}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        <line
-          class="axis"
-          x1={pad.left}
-          y1={height - pad.bottom}
-          x2={width - pad.right}
-          y2={height - pad.bottom}
-        />
-        <line class="axis" x1={pad.left} y1={pad.top} x2={pad.left} y2={height - pad.bottom} />
-        <text x="4" y={pad.top + 10}>
-          {max}
-        </text>
-        <text x="4" y={height - pad.bottom}>
-          0
-        </text>
-        <path class="line" d={path} />
-        {points.map((p, i) => (
-          <g key={`${p.label}-${i}`}>
-            <circle class="bar" cx={x(i)} cy={y(p.value)} r="5" />
-            {i % labelEvery === 0 ? (
-              <text x={x(i)} y={height - pad.bottom + 22} text-anchor="middle">
-                {p.label}
-              </text>
-            ) : null}
-          </g>
-        ))}
-      </svg>
-      <DataTable caption={title} rows={points.map((p) => [p.label, String(p.value)])} head={['', unit]} />
-    </figure>
-  );
-}
-
-function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
-  return (
-    <details>
-      <summary>Show the numbers</summary>
-      <table>
-        <caption class="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h, i) => (
-              <th key={i} scope="col">
-                {h || <span class="visually-hidden">Item</span>}
-              </th>
+      {n === 0 || series.length === 0 ? (
+        <p>No {unit} yet.</p>
+      ) : (
+        <>
+          <svg
+            class="trend-svg"
+            viewBox={`0 0 ${width} ${height}`}
+            role="img"
+            aria-labelledby={`${id}-title ${id}-desc`}
+          >
+            <title id={`${id}-title`}>{title}</title>
+            <desc id={`${id}-desc`}>{`Weeks ${periods.join(', ')}. ${summary}.`}</desc>
+            <line
+              class="axis"
+              x1={pad.left}
+              y1={height - pad.bottom}
+              x2={width - pad.right}
+              y2={height - pad.bottom}
+            />
+            <line class="axis" x1={pad.left} y1={pad.top} x2={pad.left} y2={height - pad.bottom} />
+            <text class="tick" x={pad.left - 6} y={pad.top + 5} text-anchor="end">
+              {max}
+            </text>
+            <text class="tick" x={pad.left - 6} y={height - pad.bottom} text-anchor="end">
+              0
+            </text>
+            {periods.map((p, i) =>
+              i % every === 0 || i === n - 1 ? (
+                <text
+                  key={p}
+                  class="tick"
+                  x={x(i)}
+                  y={height - 10}
+                  text-anchor={n > 1 && i === n - 1 ? 'end' : 'middle'}
+                >
+                  {p.replace(/^\d{4}-/, '')}
+                </text>
+              ) : null,
+            )}
+            {series.map((s, si) => (
+              <g key={s.label}>
+                <path
+                  class="line"
+                  stroke-dasharray={DASHES[si % DASHES.length] || undefined}
+                  d={s.values
+                    .map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`)
+                    .join(' ')}
+                />
+                {s.values.map((v, i) => (
+                  <Marker key={i} kind={MARKERS[si % MARKERS.length]!} x={x(i)} y={y(v)} />
+                ))}
+              </g>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((cell, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={j}>{cell}</td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
+          </svg>
+          {series.length > 1 ? (
+            <ul class="legend">
+              {series.map((s, si) => (
+                <li key={s.label}>
+                  <svg viewBox="0 0 40 12" width="40" height="12" aria-hidden="true" focusable="false">
+                    <line
+                      class="line"
+                      x1="0"
+                      y1="6"
+                      x2="40"
+                      y2="6"
+                      stroke-dasharray={DASHES[si % DASHES.length] || undefined}
+                    />
+                    <Marker kind={MARKERS[si % MARKERS.length]!} x={20} y={6} />
+                  </svg>{' '}
+                  {s.label}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <details>
+            <summary>Show the numbers</summary>
+            <div class="table-scroll">
+              <table>
+                <caption class="visually-hidden">{title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Week</th>
+                    {series.map((s) => (
+                      <th key={s.label} scope="col">
+                        {s.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {periods.map((p, i) => (
+                    <tr key={p}>
+                      <th scope="row">{p}</th>
+                      {series.map((s) => (
+                        <td key={s.label}>{s.values[i] ?? 0}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </figure>
   );
 }

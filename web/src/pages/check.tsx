@@ -66,10 +66,10 @@ export function CheckPage({ query }: PageComponentProps) {
 
   async function lookup(e164: string): Promise<void> {
     setReputation((r) => ({ ...r, [e164]: { status: 'loading' } }));
-    const result = await getJson<Reputation>(`/v1/numbers/${encodeURIComponent(e164)}`);
-    const state: RepState = result.ok
-      ? { status: 'done', reputation: result.data }
-      : { status: 'unavailable' };
+    // The server's number check, carrying the community reputation from its store.
+    const result = await getJson<{ reputation?: Reputation }>(`/v1/numbers/${encodeURIComponent(e164)}`);
+    const reputation = result.ok ? result.data.reputation : undefined;
+    const state: RepState = reputation ? { status: 'done', reputation } : { status: 'unavailable' };
     setReputation((r) => ({ ...r, [e164]: state }));
   }
 
