@@ -230,6 +230,59 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.close();
   });
 
+  it('live mode "Listen" feeds what the browser hears into the same alerts', async () => {
+    // The browser's recogniser needs a microphone and (in Chromium) Google's servers, so this page gets a
+    // stand-in that "hears" one sentence; what is tested is the page's handling of recognition results.
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      class HeardOnce {
+        continuous = false;
+        interimResults = false;
+        lang = 'en-US';
+        onresult: ((e: unknown) => void) | null = null;
+        onerror: ((e: unknown) => void) | null = null;
+        onend: (() => void) | null = null;
+        start(): void {
+          setTimeout(() => {
+            const transcript =
+              'this is microsoft support now read me the one time code we just sent to your phone';
+            this.onresult?.({ resultIndex: 0, results: [{ isFinal: true, 0: { transcript } }] });
+          }, 50);
+        }
+        stop(): void {
+          this.onend?.();
+        }
+      }
+      Object.assign(window, { SpeechRecognition: HeardOnce, webkitSpeechRecognition: HeardOnce });
+    });
+    await page.goto(`${app.url}#/live`);
+    await page.getByRole('button', { name: 'Listen' }).click();
+    await page.locator('.stop-warning').waitFor();
+    await expect(page.locator('.live-lines').textContent()).resolves.toContain('read me the one time code');
+    await page.getByRole('button', { name: 'Stop listening' }).click();
+    await expect(page.getByRole('button', { name: 'Listen' }).count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('bad input gets a plain message, never a crash', async () => {
+    const page = await open('/transcript');
+    await page.getByRole('button', { name: 'Check it' }).click();
+    await expect(page.locator('.problem').textContent()).resolves.toMatch(/empty/i);
+    const dir = await mkdtemp(join(tmpdir(), 'cg-web-'));
+    const binary = join(dir, 'call.json');
+    await writeFile(binary, Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff, 0x7d]));
+    await page.locator('#transcript-file').setInputFiles(binary);
+    await expect
+      .poll(() => page.locator('#transcript-file ~ [role=status]').textContent())
+      .toMatch(/not text/);
+    await page.goto(`${app.url}#/guided`);
+    for (let i = 0; i < 14 && (await page.locator('#question-text').count()) > 0; i++) {
+      await page.getByRole('button', { name: 'Skip' }).click();
+    }
+    await expect(page.locator('.problem').textContent()).resolves.toMatch(/Nothing to assess/);
+    await page.close();
+  });
+
   it('check a number, link or email: each item found in pasted text is checked', async () => {
     const page = await open('/');
     await page.getByRole('link', { name: /A pop-up or email gave me a number/ }).click();
