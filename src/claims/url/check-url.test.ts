@@ -113,6 +113,8 @@ describe('checkUrl: other warning signs', () => {
     ['bit.ly/3abcd', 'URL_SHORTENER'],
     ['https://tinyurl.com/xyz', 'URL_SHORTENER'],
     ['fix-my-pc-now.xyz', 'SUSPICIOUS_TLD'],
+    ['2020logs.duckdns.org', 'FREE_HOSTING'],
+    ['catnip-caramel-amount.glitch.me', 'FREE_HOSTING'],
     ['https://anydesk.com/en/downloads', 'REMOTE_ACCESS_TOOL'],
     ['javascript:alert(1)', 'DANGEROUS_SCHEME'],
     ['data:text/html,<script>x</script>', 'DANGEROUS_SCHEME'],

@@ -5,7 +5,7 @@ import type { OrgId } from '../../knowledge/types.js';
 import { hasConcern, reason } from '../reasons.js';
 import type { Reason, UrlCheck } from '../types.js';
 import { brandHitsInLabel, brandInWord, type BrandHit } from './brand-hits.js';
-import { REMOTE_ACCESS_DOMAINS, SHORTENERS, SUSPICIOUS_TLDS } from './lists.js';
+import { FREE_HOSTING_DOMAINS, REMOTE_ACCESS_DOMAINS, SHORTENERS, SUSPICIOUS_TLDS } from './lists.js';
 import { parseUrl } from './parse-url.js';
 import { scriptsOf } from './skeleton.js';
 
@@ -207,12 +207,17 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
       );
     }
     const privateSuffix = parseDomain(asciiHost, { extractHostname: false, allowPrivateDomains: true });
-    if (privateSuffix.isPrivate) {
+    const freeHost = privateSuffix.isPrivate
+      ? privateSuffix.publicSuffix
+      : registrableDomain && FREE_HOSTING_DOMAINS.has(registrableDomain) && registrableDomain !== unicodeHost
+        ? registrableDomain
+        : null;
+    if (freeHost) {
       reasons.push(
         reason(
           'FREE_HOSTING',
-          lookalikeBrand ? 'danger' : 'info',
-          `Anyone can publish a site under ${privateSuffix.publicSuffix}.`,
+          lookalikeBrand ? 'danger' : 'warning',
+          `Anyone can publish a site under ${freeHost} in minutes; no company's support or sign-in page lives there.`,
         ),
       );
     }

@@ -152,3 +152,37 @@ export const REMOTE_ACCESS_DOMAINS: ReadonlySet<string> = new Set([
   'ninjarmm.com',
   'simple-help.com',
 ]);
+
+/**
+ * Site builders and free hosts where anyone publishes under a shared domain, beyond those the
+ * Public Suffix List already marks as private suffixes (netlify.app, herokuapp.com, ...).
+ */
+export const FREE_HOSTING_DOMAINS: ReadonlySet<string> = new Set([
+  'glitch.me',
+  '000webhostapp.com',
+  'weebly.com',
+  'wixsite.com',
+  'webflow.io',
+  'godaddysites.com',
+  'square.site',
+  'carrd.co',
+  'notion.site',
+  'jimdosite.com',
+  'yolasite.com',
+  'mystrikingly.com',
+  'ngrok.io',
+  'ngrok-free.app',
+  'trycloudflare.com',
+  'repl.co',
+  'replit.app',
+  'wordpress.com',
+  'blogspot.com',
+  'tilda.ws',
+  'site123.me',
+  'webwave.dev',
+  'framer.website',
+  'typedream.app',
+  'mailchimpsites.com',
+  'sendibm4.com',
+  'page4.me',
+]);
