@@ -33,7 +33,9 @@ export function paymentsOf(c: Case, ...status: Payment['status'][]): Payment[] {
 export function subjectInfo(c: Case): SubjectInfo {
   const cs = calls(c);
   const ms = messages(c);
-  const emailOf = (s: string | undefined) => s?.match(/[^\s<>"]+@[^\s<>"]+/)?.[0];
+  // The "@" test first keeps the regex from backtracking over long strings without one.
+  const emailOf = (s: string | undefined) =>
+    s?.includes('@') ? s.match(/[^\s<>"@]+@[^\s<>"]+/)?.[0] : undefined;
   return {
     names: uniq([
       ...cs.map((x) => x.callerName),
