@@ -33,6 +33,15 @@ export function createBlocklistRepository(ctx: StoreContext): BlocklistRepositor
           pointer: '/sinceTime',
         });
       }
+      // A full export is current as of the change counter read before the query: a later sync
+      // from this version misses nothing.
+      const counter = incremental
+        ? undefined
+        : await ctx.db
+            .selectFrom('meta')
+            .select('value')
+            .where('key', '=', 'change_version')
+            .executeTakeFirst();
       let q = ctx.db.selectFrom('number_reputation').selectAll();
       if (opts.since !== undefined) q = q.where('version', '>', opts.since);
       if (opts.sinceTime !== undefined)
@@ -62,7 +71,7 @@ export function createBlocklistRepository(ctx: StoreContext): BlocklistRepositor
       if (more) rows.length = limit;
       const now = ctx.now().getTime();
       const entries: BlocklistEntry[] = [];
-      let version = opts.since ?? 0;
+      let version = opts.since ?? Number(counter?.value ?? 0);
       for (const row of rows) {
         const rep = toReputation(ctx, row.number, row, now);
         version = Math.max(version, rep.version);

@@ -11,8 +11,8 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { replicateFtc } from './fixtures/replicate-ftc.js';
 
-const ROWS = 60_000;
-const KILL_AFTER_ROWS = 16_000;
+const ROWS = 40_000;
+const KILL_AFTER_ROWS = 10_000;
 const dir = mkdtempSync(join(tmpdir(), 'cg-crash-'));
 const file = join(dir, 'ftc.csv');
 let pg: PostgresServer | null = null;

@@ -16,4 +16,9 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   email: () => import('./email.js').then((m) => m.command),
   scan: () => import('./scan.js').then((m) => m.command),
   case: () => import('./case.js').then((m) => m.command),
+  import: () => import('./import.js').then((m) => m.command),
+  export: () => import('./export.js').then((m) => m.command),
+  report: () => import('./report.js').then((m) => m.command),
+  lookup: () => import('./lookup.js').then((m) => m.command),
+  stats: () => import('./stats.js').then((m) => m.command),
 };
