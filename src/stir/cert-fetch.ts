@@ -20,8 +20,8 @@ export interface FetchOptions {
   tlsCa?: string | string[];
 }
 
-export interface FetchedCertificate {
-  pem: string;
+export interface FetchedBody {
+  body: Buffer;
   /** Seconds the response may be cached for, from Cache-Control (null: not stated). */
   maxAgeSeconds: number | null;
   noStore: boolean;
@@ -73,6 +73,13 @@ export function isPrivateAddress(address: string): boolean {
   return BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+export interface FetchedCertificate {
+  pem: string;
+  /** Seconds the response may be cached for, from Cache-Control (null: not stated). */
+  maxAgeSeconds: number | null;
+  noStore: boolean;
+}
+
 /**
  * Downloads the PEM at `url`. Throws CertFetchError (X5U_NOT_HTTPS, X5U_PRIVATE_ADDRESS,
  * X5U_UNREACHABLE, X5U_TIMEOUT, X5U_HTTP_STATUS, X5U_TOO_LARGE).
@@ -80,24 +87,36 @@ export function isPrivateAddress(address: string): boolean {
  * @example await fetchCertificate('https://cr.example.net/sp.pem', { timeoutMs: 2000, maxBytes: 65536, allowPrivateAddresses: false })
  */
 export async function fetchCertificate(url: string, opts: FetchOptions): Promise<FetchedCertificate> {
+  const { body, ...cache } = await httpsGet(url, opts, 'x5u');
+  return { pem: body.toString('utf8'), ...cache };
+}
+
+/**
+ * GET over HTTPS with the guards above; `label` names the address in messages ("x5u", "CRL").
+ * Error codes keep the X5U_ prefix whatever the label.
+ */
+export async function httpsGet(url: string, opts: FetchOptions, label: string): Promise<FetchedBody> {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
-    throw new CertFetchError('X5U_INVALID', `x5u "${clip(url)}" is not a valid address.`);
+    throw new CertFetchError('X5U_INVALID', `${label} "${clip(url)}" is not a valid address.`);
   }
   if (target.protocol !== 'https:') {
     throw new CertFetchError(
       'X5U_NOT_HTTPS',
-      `x5u uses ${target.protocol.replace(':', '')}; only https is fetched.`,
+      `${label} uses ${target.protocol.replace(':', '')}; only https is fetched.`,
     );
   }
   if (target.username || target.password) {
-    throw new CertFetchError('X5U_INVALID', 'x5u must not carry a user name or password.');
+    throw new CertFetchError('X5U_INVALID', `${label} must not carry a user name or password.`);
   }
   const host = target.hostname.replace(/^\[|\]$/g, '');
   if (!opts.allowPrivateAddresses && isIP(host) !== 0 && isPrivateAddress(host)) {
-    throw new CertFetchError('X5U_PRIVATE_ADDRESS', `x5u points to a private or loopback address (${host}).`);
+    throw new CertFetchError(
+      'X5U_PRIVATE_ADDRESS',
+      `${label} points to a private or loopback address (${host}).`,
+    );
   }
   const lookup: LookupFunction = (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
@@ -106,9 +125,12 @@ export async function fetchCertificate(url: string, opts: FetchOptions): Promise
       const bad = !opts.allowPrivateAddresses && list.find((a) => isPrivateAddress(a.address));
       if (bad) {
         return callback(
-          Object.assign(new Error(`x5u host ${hostname} resolves to a private address (${bad.address}).`), {
-            code: 'X5U_PRIVATE_ADDRESS',
-          }),
+          Object.assign(
+            new Error(`${label} host ${hostname} resolves to a private address (${bad.address}).`),
+            {
+              code: 'X5U_PRIVATE_ADDRESS',
+            },
+          ),
           '',
           4,
         );
@@ -119,7 +141,7 @@ export async function fetchCertificate(url: string, opts: FetchOptions): Promise
     });
   };
   const signal = AbortSignal.timeout(opts.timeoutMs);
-  return new Promise<FetchedCertificate>((resolve, reject) => {
+  return new Promise<FetchedBody>((resolve, reject) => {
     const req = request(
       target,
       {
@@ -136,7 +158,7 @@ export async function fetchCertificate(url: string, opts: FetchOptions): Promise
           reject(
             new CertFetchError(
               'X5U_HTTP_STATUS',
-              `x5u answered HTTP ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}.`,
+              `${label} answered HTTP ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}.`,
             ),
           );
           return;
@@ -147,7 +169,7 @@ export async function fetchCertificate(url: string, opts: FetchOptions): Promise
           reject(
             new CertFetchError(
               'X5U_TOO_LARGE',
-              `x5u file is ${declared} bytes; the limit is ${opts.maxBytes}.`,
+              `${label} file is ${declared} bytes; the limit is ${opts.maxBytes}.`,
             ),
           );
           return;
@@ -158,28 +180,30 @@ export async function fetchCertificate(url: string, opts: FetchOptions): Promise
           total += chunk.length;
           if (total > opts.maxBytes) {
             res.destroy();
-            reject(new CertFetchError('X5U_TOO_LARGE', `x5u file is over the ${opts.maxBytes}-byte limit.`));
+            reject(
+              new CertFetchError('X5U_TOO_LARGE', `${label} file is over the ${opts.maxBytes}-byte limit.`),
+            );
             return;
           }
           chunks.push(chunk);
         });
-        res.on('error', (err) => reject(toFetchError(err, signal)));
+        res.on('error', (err) => reject(toFetchError(err, signal, label)));
         res.on('end', () => {
           const cc = parseCacheControl(String(res.headers['cache-control'] ?? ''));
-          resolve({ pem: Buffer.concat(chunks).toString('utf8'), ...cc });
+          resolve({ body: Buffer.concat(chunks), ...cc });
         });
       },
     );
-    req.on('error', (err) => reject(toFetchError(err, signal)));
+    req.on('error', (err) => reject(toFetchError(err, signal, label)));
     req.end();
   });
 }
 
-function toFetchError(err: Error & { code?: string }, signal: AbortSignal): CertFetchError {
+function toFetchError(err: Error & { code?: string }, signal: AbortSignal, label: string): CertFetchError {
   if (err instanceof CertFetchError) return err;
-  if (signal.aborted) return new CertFetchError('X5U_TIMEOUT', 'x5u did not answer in time.');
+  if (signal.aborted) return new CertFetchError('X5U_TIMEOUT', `${label} did not answer in time.`);
   if (err.code === 'X5U_PRIVATE_ADDRESS') return new CertFetchError('X5U_PRIVATE_ADDRESS', err.message);
-  return new CertFetchError('X5U_UNREACHABLE', `x5u could not be fetched: ${err.code ?? err.message}.`);
+  return new CertFetchError('X5U_UNREACHABLE', `${label} could not be fetched: ${err.code ?? err.message}.`);
 }
 
 /** max-age and no-store from a Cache-Control header. */

@@ -46,6 +46,8 @@ export type ChainResult =
       spc: string[];
       tns: string[];
       fingerprint: string;
+      /** The validated path, leaf first, trust anchor last. */
+      path: X509Certificate[];
       /** Every certificate of the validated path, leaf to anchor, with its validity period. */
       windows: CertWindow[];
     }
@@ -180,6 +182,7 @@ export async function checkChain(certs: readonly X509Certificate[], trust: Trust
     spc: tnAuthList.flatMap((e) => (e.kind === 'spc' ? [e.spc] : [])),
     tns: describeTns(tnAuthList),
     fingerprint: prints[0]!,
+    path: trusted,
     windows,
   };
 }

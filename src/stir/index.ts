@@ -19,5 +19,6 @@ export { parseIdentityHeader, MAX_IDENTITY_HEADER_BYTES, type IdentityHeader } f
 export { parseSipMessage, verstatParam, type SipFields } from './sip-message.js';
 export { canonicalTn, tnFromUri } from './tn.js';
 export { certFileName } from './cert-source.js';
+export type { RevocationPolicy } from './revocation.js';
 export { encodeTnAuthList, parseTnAuthList, TN_AUTH_LIST_OID, type TnAuthEntry } from './tn-auth-list.js';
 export * from './types.js';

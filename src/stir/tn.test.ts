@@ -30,6 +30,7 @@ describe('tnFromUri', () => {
     ['sip:2025550143@example.net', '12025550143'],
     ['sips:%2B12025550143@example.net;user=phone', '12025550143'],
     ['+1 202 555 0143', '12025550143'],
+    ['<sip:+12025550143;npdi;rn=+12025559999@example.net;user=phone>', '12025550143'],
   ])('%s → %s', (input, out) => {
     expect(tnFromUri(input)).toBe(out);
   });

@@ -49,9 +49,10 @@ export function tnFromUri(value: string, opts: CanonicalTnOptions = {}): string 
   const uri = extractUri(value);
   const tel = /^tel:([^;?]+)/i.exec(uri);
   if (tel) return canonicalTn(tel[1]!, opts);
-  const sip = /^sips?:([^@;?]+)@/i.exec(uri);
+  const sip = /^sips?:([^@?]+)@/i.exec(uri);
   if (sip) {
     // user=phone marks a number; without it carriers still send digits, which ATIS tells us to take.
+    // The user part may carry telephone-subscriber parameters (;npdi;rn=...), which are not the number.
     const user = decodeURIComponentSafe(sip[1]!).split(';')[0]!;
     return canonicalTn(user, opts);
   }

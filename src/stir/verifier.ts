@@ -18,6 +18,7 @@ import { parseSipMessage, verstatParam } from './sip-message.js';
 import { tnAuthListCovers } from './tn-auth-list.js';
 import { tnFromUri } from './tn.js';
 import { Lru } from './lru.js';
+import { RevocationChecker, type RevocationPolicy } from './revocation.js';
 import {
   HONESTY_NOTE,
   SIP_RESPONSES,
@@ -50,6 +51,13 @@ export interface StirVerifierOptions {
   tlsCa?: string | string[];
   /** Country assumed for numbers without a country code: US (NANP). */
   defaultCountry?: CountryCode;
+  /**
+   * CRL checking: 'soft' (default) fails a revoked certificate and notes an unavailable CRL,
+   * 'hard' also fails when a certificate's CRL cannot be fetched or verified, 'off' skips it.
+   */
+  revocation?: RevocationPolicy;
+  /** Certificates besides the issuer that may sign CRLs (e.g. the STI-PA CRL signer). */
+  crlSigners?: readonly X509Certificate[];
   /** The verifier clock; tests and `--at` set it. */
   now?: () => Date;
 }
@@ -84,17 +92,24 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
   const now = options.now ?? (() => new Date());
   const maxAge = options.maxAgeSeconds ?? 60;
   const maxFuture = options.maxFutureSeconds ?? 10;
+  const fetchOptions = {
+    timeoutMs: options.fetchTimeoutMs ?? 3000,
+    maxBytes: options.maxCertBytes ?? 64 * 1024,
+    allowPrivateAddresses: options.allowPrivateAddresses ?? false,
+    tlsCa: options.tlsCa,
+  };
   const certs = new CertSource({
     certDir: options.certDir,
     cacheDir: options.cacheDir,
     defaultTtlSeconds: options.certTtlSeconds,
     now: () => now().getTime(),
-    fetch: {
-      timeoutMs: options.fetchTimeoutMs ?? 3000,
-      maxBytes: options.maxCertBytes ?? 64 * 1024,
-      allowPrivateAddresses: options.allowPrivateAddresses ?? false,
-      tlsCa: options.tlsCa,
-    },
+    fetch: fetchOptions,
+  });
+  const revocationPolicy = options.revocation ?? 'soft';
+  const revocation = new RevocationChecker({
+    fetch: fetchOptions,
+    now: () => now().getTime(),
+    crlSigners: options.crlSigners,
   });
   // Chain results: by leaf object on the warm path, by fingerprint when the same certificate arrives anew.
   const byLeaf = new WeakMap<X509Certificate, ChainResult>();
@@ -123,7 +138,12 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
 
   async function verifyOne(id: IdentityHeader, ctx: Ctx, pre: Finding[]): Promise<Outcome> {
     const claims = checkPassportClaims(id, { ...ctx, maxAgeSeconds: maxAge, maxFutureSeconds: maxFuture });
-    const base = { claims, ppt: id.header.ppt, signer: null as SignerInfo | null };
+    const base = {
+      claims,
+      ppt: id.header.ppt,
+      signer: null as SignerInfo | null,
+      warnings: [] as StirReason[],
+    };
     // Claims first: a malformed or mismatched call never costs a certificate fetch.
     if (pre.length + claims.findings.length > 0) return { ...base, findings: [...pre, ...claims.findings] };
     let loaded;
@@ -151,6 +171,17 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
     const expired = validityProblem(chain.windows, now());
     if (expired) return { ...base, signer, findings: [{ ...expired, sip: 'UNSUPPORTED_CREDENTIAL' }] };
     const findings: Finding[] = [];
+    const warnings: StirReason[] = [];
+    if (revocationPolicy !== 'off') {
+      const { revoked, unavailable } = await revocation.check(chain.path, options.trust.certificates);
+      if (revoked)
+        return { ...base, signer, warnings, findings: [{ ...revoked, sip: 'UNSUPPORTED_CREDENTIAL' }] };
+      if (revocationPolicy === 'hard') {
+        findings.push(...unavailable.map((u) => ({ ...u, sip: 'UNSUPPORTED_CREDENTIAL' as const })));
+      } else {
+        warnings.push(...unavailable);
+      }
+    }
     const scoped = chain.tnAuthList.some((e) => e.kind !== 'spc');
     if (scoped && !tnAuthListCovers(chain.tnAuthList, claims.orig!)) {
       findings.push({
@@ -169,7 +200,7 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
         sip: 'INVALID_IDENTITY_HEADER',
       });
     }
-    return { ...base, signer, findings };
+    return { ...base, signer, warnings, findings };
   }
 
   return {
@@ -235,6 +266,7 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
             claims: null,
             ppt: undefined,
             signer: null,
+            warnings: [],
             findings: [{ code, message: err.message, sip: 'INVALID_IDENTITY_HEADER' }],
           });
           continue;
@@ -256,8 +288,9 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
               code: 'VERIFIED',
               message: `Signed with attestation ${chosen.claims!.attest} by ${chosen.signer!.subject}.`,
             },
+            ...chosen.warnings,
           ]
-        : chosen.findings.map(({ code, message }) => ({ code, message }));
+        : [...chosen.findings.map(({ code, message }) => ({ code, message })), ...chosen.warnings];
       const out = result(
         passed ? 'TN-Validation-Passed' : 'TN-Validation-Failed',
         chosen.claims?.attest ?? null,
@@ -286,6 +319,8 @@ interface Ctx {
 interface Outcome {
   claims: ClaimResult | null;
   ppt: unknown;
+  /** Problems that do not fail the call (an unavailable CRL under the soft policy). */
+  warnings: StirReason[];
   signer: SignerInfo | null;
   findings: Finding[];
 }

@@ -239,6 +239,21 @@ describe('callguard stir (end to end)', () => {
     expect(r.err).toContain('CG_STIR_CERT_INVALID');
   });
 
+  it('refuses an unknown --revocation policy', async () => {
+    const r = await run([
+      'stir',
+      'verify',
+      '--identity',
+      await signed(),
+      '--trust',
+      files.root,
+      '--revocation',
+      'maybe',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--revocation must be one of off, soft, hard');
+  });
+
   it('maps what a phone shows to the caller-ID fact', async () => {
     expect((await run(['stir', 'status', 'VERIFICATION_STATUS_FAILED'])).out).toBe('failed\n');
     expect((await run(['stir', 'status', 'TN-Validation-Passed'])).out).toBe('passed\n');

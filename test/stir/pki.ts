@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import {
   AuthorityKeyIdentifierExtension,
   BasicConstraintsExtension,
+  CRLDistributionPointsExtension,
   Extension,
   KeyUsageFlags,
   KeyUsagesExtension,
@@ -15,6 +16,7 @@ import {
   SubjectAlternativeNameExtension,
   SubjectKeyIdentifierExtension,
   X509CertificateGenerator,
+  X509CrlGenerator,
   type X509Certificate,
 } from '../../src/stir/x509.js';
 import { encodeTnAuthList, TN_AUTH_LIST_OID, type TnAuthEntry } from '../../src/stir/tn-auth-list.js';
@@ -64,6 +66,8 @@ export interface SpOptions {
   notBefore?: Date;
   notAfter?: Date;
   keyUsage?: KeyUsageFlags;
+  /** Adds a CRL Distribution Point with this URL. */
+  crlUrl?: string;
 }
 
 /** A service provider (STI) certificate; `tnAuthList: null` leaves the extension out. */
@@ -77,6 +81,7 @@ export async function makeSp(name: string, issuer: Issued, opts: SpOptions = {})
   ];
   const list = opts.tnAuthList === undefined ? [{ kind: 'spc', spc: '709J' } as const] : opts.tnAuthList;
   if (list) extensions.push(new Extension(TN_AUTH_LIST_OID, false, encodeTnAuthList(list)));
+  if (opts.crlUrl) extensions.push(new CRLDistributionPointsExtension([opts.crlUrl]));
   const cert = await X509CertificateGenerator.create({
     serialNumber: randomSerial(),
     subject: `CN=${name},O=Test Carrier`,
@@ -97,6 +102,26 @@ export async function makePki() {
   const intermediate = await makeCa('Test STI-CA Intermediate', root, { pathLength: 0 });
   const sp = await makeSp('Test SP 709J', intermediate);
   return { root, intermediate, sp, chainPem: sp.pem + intermediate.pem };
+}
+
+/** A CRL signed by `signer` (named as `issuerName`, by default the signer's subject) revoking `revoked`. */
+export async function makeCrl(
+  signer: Issued,
+  revoked: X509Certificate[],
+  opts: { issuerName?: string; nextUpdate?: Date } = {},
+): Promise<string> {
+  const crl = await X509CrlGenerator.create({
+    issuer: opts.issuerName ?? signer.cert.subject,
+    thisUpdate: new Date(Date.now() - 3_600_000),
+    nextUpdate: opts.nextUpdate ?? new Date(Date.now() + DAY),
+    entries: revoked.map((c) => ({
+      serialNumber: c.serialNumber,
+      revocationDate: new Date(Date.now() - 60_000),
+    })),
+    signingKey: signer.keys.privateKey,
+    signingAlgorithm: SIGN,
+  });
+  return crl.toString('pem');
 }
 
 export async function privateKeyPem(key: CryptoKey): Promise<string> {

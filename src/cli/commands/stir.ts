@@ -20,7 +20,7 @@ Caller-ID verification with STIR/SHAKEN (RFC 8224/8225/8588, ATIS-1000074).
 callguard stir verify --identity HEADER [--from TN] [--to TN] [--date RFC1123-DATE]
                       [--invite FILE] --trust CA.pem [--trust CA2.pem]... [--cert-dir DIR]
                       [--cache-dir DIR] [--at TIME] [--max-age SECONDS] [--timeout MS]
-                      [--format json|text]
+                      [--revocation off|soft|hard] [--crl-signer CERT.pem]... [--format json|text]
   Verifies the PASSporT in an Identity header (or in the INVITE given with --invite, "-" for
   stdin) against the calling/called numbers and the trusted STI-CA roots. Prints verstat,
   attestation, origid, reasons and the RFC 8224 SIP response. Exit 0 when TN-Validation-Passed,
@@ -28,6 +28,8 @@ callguard stir verify --identity HEADER [--from TN] [--to TN] [--date RFC1123-DA
   --cert-dir DIR   offline certificates: <sha256 of the x5u URL>.pem files or index.json {url: file}
   --cache-dir DIR  keep fetched certificates on disk (same file names as --cert-dir)
   --at TIME        verify as of this time (ISO 8601 or RFC 1123), e.g. for a captured call
+  --revocation     CRL check: soft (default: revoked fails, unavailable CRL is noted), hard, off
+  --crl-signer     a certificate allowed to sign CRLs besides the issuer (e.g. the STI-PA's)
   Labs only: --allow-private (fetch x5u from private/loopback addresses), --tls-ca FILE.
 
 callguard stir sign --key KEY.pem --x5u URL --attest A|B|C --orig TN --dest TN [--dest TN]...
@@ -74,7 +76,10 @@ async function verify(args: string[], ctx: CliContext): Promise<number> {
     format: { type: 'string' },
     'allow-private': { type: 'boolean' },
     'tls-ca': { type: 'string' },
+    revocation: { type: 'string' },
+    'crl-signer': { type: 'string', multiple: true },
   });
+  const revocation = oneOf('revocation', values.revocation, ['off', 'soft', 'hard'] as const);
   const format = oneOf('format', values.format, ['json', 'text'] as const) ?? 'json';
   const identities = values.identity ?? [];
   for (const [i, h] of identities.entries()) {
@@ -120,6 +125,15 @@ async function verify(args: string[], ctx: CliContext): Promise<number> {
     tlsCa:
       values['tls-ca'] === undefined ? undefined : await readTextInput(values['tls-ca'], ctx, 1024 * 1024),
     now: at ? () => at : undefined,
+    revocation,
+    crlSigners: values['crl-signer']?.length
+      ? (
+          await TrustStore.fromPem(
+            await Promise.all(values['crl-signer'].map((f) => readTextInput(f, ctx, 1024 * 1024))),
+            '--crl-signer',
+          )
+        ).certificates
+      : undefined,
   });
   const result = await verifier.verify({
     identity: identities.length > 0 ? identities : undefined,

@@ -22,6 +22,7 @@ export const STIR_VARIABLES = [
   'CALLGUARD_STIR_CACHE_DIR',
   'CALLGUARD_STIR_MAX_AGE',
   'CALLGUARD_STIR_FETCH_TIMEOUT_MS',
+  'CALLGUARD_STIR_REVOCATION',
 ] as const;
 
 const header = z.string().min(1).max(MAX_IDENTITY_HEADER_BYTES);
@@ -161,7 +162,21 @@ async function verifierFromEnv(env: NodeJS.ProcessEnv): Promise<StirVerifier | n
     cacheDir: env.CALLGUARD_STIR_CACHE_DIR || undefined,
     maxAgeSeconds: positive(env, 'CALLGUARD_STIR_MAX_AGE', 3600),
     fetchTimeoutMs: positive(env, 'CALLGUARD_STIR_FETCH_TIMEOUT_MS', 60_000),
+    revocation: revocationPolicy(env.CALLGUARD_STIR_REVOCATION),
   });
+}
+
+function revocationPolicy(value: string | undefined): 'off' | 'soft' | 'hard' | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (v === 'off' || v === 'soft' || v === 'hard') return v;
+  throw new CallGuardError(
+    'CG_CONFIG_INVALID',
+    `CALLGUARD_STIR_REVOCATION must be off, soft or hard; got "${v}".`,
+    {
+      pointer: 'CALLGUARD_STIR_REVOCATION',
+    },
+  );
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, max: number): number | undefined {
