@@ -414,6 +414,12 @@ describe.skipIf(!HAVE_CHROMIUM)('web app on a 360 px phone in dark mode', () => 
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await auditPage(page, name)).toEqual([]);
     }
+    // On a phone the menu folds behind one button.
+    await expect(page.locator('#main-menu').isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Questions' }).click();
+    await page.waitForURL(/#\/faq$/);
+    await expect(page.locator('#main-menu').isVisible()).resolves.toBe(false);
     await page.close();
   });
 });
