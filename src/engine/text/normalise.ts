@@ -1,104 +1,180 @@
 /**
  * Speech-to-text tolerance. Lowercases a segment and rewrites split or misheard forms ("any desk",
- * "micro soft", "gif card") to one canonical token, keeping a map back to the original offsets so
- * evidence always quotes what was really written.
+ * "micro soft", "gif card") to one canonical form, keeping a map back to the original offsets so
+ * evidence always quotes what was really written. The same single regex pass also finds the rule
+ * scanner's key words, so the text is read once.
  */
 
-/** Canonical token → the spoken / misheard variants that mean it (regex sources, lowercase). */
-const ASR_VARIANTS: ReadonlyArray<readonly [canonical: string, variants: string]> = [
-  [
-    'anydesk',
-    'any ?desk|anne?y ?desk|annie ?desk|any ?disk|any ?desks|any ?dust|any ?dex|any-desk|a ?n ?y ?desk',
-  ],
-  ['teamviewer', 'team ?viewer|team ?view ?er|team ?reviewer|tim ?viewer|teen ?viewer|team-viewer'],
-  ['ultraviewer', 'ultra ?viewer|ultra ?view ?er|ultra-viewer'],
-  ['quickassist', 'quick ?assist|quick ?assists|quick-assist|quick ?a ?sist'],
-  ['logmein', 'log ?me ?in|logmein123|log-me-in'],
-  ['screenconnect', 'screen ?connect|screen-connect'],
-  ['rustdesk', 'rust ?desk'],
-  ['microsoft', 'micro ?soft|micro-soft|mike ?row ?soft|micro ?sought|microsofts'],
-  [
-    'gift card',
-    'gift ?cards?|gif ?cards?|gift ?guards?|gift ?cars?|gift ?carts?|gift ?curds?|gift-cards?|gif ?guards?',
-  ],
-  [
-    'event viewer',
-    'event ?viewer|even ?viewer|event ?view ?er|even ?view ?er|event ?reviewer|events ?viewer',
-  ],
-  ['eventvwr', 'event ?v ?w ?r'],
-  ['netstat', 'net ?stat|net ?stats|nets ?tat|net-stat'],
-  ['zelle', 'zelle|zell|zel|zelly|zela'],
-  ['bitcoin', 'bit ?coins?|bitcoins|bit-coins?'],
-  ['cryptocurrency', 'crypto ?currency|crypto ?currencies|crypto-currency'],
-  ['western union', 'western ?union|western-union'],
-  ['moneygram', 'money ?gram|money-gram'],
-  ['cash app', 'cash ?app|cashapp'],
-  ['paypal', 'pay ?pal|pay-pal'],
-  ['itunes', 'i ?tunes|i-tunes|eye ?tunes'],
-  ['google play', 'google ?play|googleplay'],
-  ['icloud', 'i ?cloud|i-cloud|eye ?cloud'],
-  ['apple id', 'apple ?i\\.?d\\.?'],
-  ['password', 'pass ?word|pass-word|passwords?'],
-  ['passcode', 'pass ?code|pass-code'],
-  ['one-time', 'one[ -]?time|1[ -]?time'],
-  ['command prompt', 'command ?prompt|comand ?prompt|command ?prompts'],
-  ['windows', 'windows|window ?s\\b'],
-  ['ssn', 'ssn|s ?s ?n|s\\.s\\.n\\.?'],
-  ['irs', 'irs|i ?r ?s|i\\.r\\.s\\.?'],
-  ['ftc', 'ftc|f ?t ?c'],
-  ['fbi', 'fbi|f ?b ?i|f\\.b\\.i\\.?'],
+/** Multi-word variants: first word → [following words, canonical form]. */
+const MULTI: ReadonlyArray<readonly [variant: string, canonical: string]> = [
+  ['any desk', 'anydesk'],
+  ['any desks', 'anydesk'],
+  ['any disk', 'anydesk'],
+  ['any dust', 'anydesk'],
+  ['any dex', 'anydesk'],
+  ['annie desk', 'anydesk'],
+  ['anne desk', 'anydesk'],
+  ['team viewer', 'teamviewer'],
+  ['team view er', 'teamviewer'],
+  ['team reviewer', 'teamviewer'],
+  ['tim viewer', 'teamviewer'],
+  ['teen viewer', 'teamviewer'],
+  ['ultra viewer', 'ultraviewer'],
+  ['ultra view er', 'ultraviewer'],
+  ['quick assist', 'quickassist'],
+  ['quick assists', 'quickassist'],
+  ['quick support', 'quicksupport'],
+  ['log me in', 'logmein'],
+  ['screen connect', 'screenconnect'],
+  ['rust desk', 'rustdesk'],
+  ['micro soft', 'microsoft'],
+  ['micro sought', 'microsoft'],
+  ['mike row soft', 'microsoft'],
+  ['gift guard', 'gift card'],
+  ['gift guards', 'gift cards'],
+  ['gift cart', 'gift card'],
+  ['gift carts', 'gift cards'],
+  ['gift curd', 'gift card'],
+  ['gif card', 'gift card'],
+  ['gif cards', 'gift cards'],
+  ['gif guard', 'gift card'],
+  ['gif guards', 'gift cards'],
+  ['even viewer', 'event viewer'],
+  ['even view er', 'event viewer'],
+  ['event view er', 'event viewer'],
+  ['event reviewer', 'event viewer'],
+  ['events viewer', 'event viewer'],
+  ['event v w r', 'eventvwr'],
+  ['net stat', 'netstat'],
+  ['net stats', 'netstat'],
+  ['nets tat', 'netstat'],
+  ['bit coin', 'bitcoin'],
+  ['bit coins', 'bitcoin'],
+  ['crypto currency', 'cryptocurrency'],
+  ['money gram', 'moneygram'],
+  ['pay pal', 'paypal'],
+  ['i tunes', 'itunes'],
+  ['eye tunes', 'itunes'],
+  ['i cloud', 'icloud'],
+  ['eye cloud', 'icloud'],
+  ['apple i d', 'apple id'],
+  ['pass word', 'password'],
+  ['pass code', 'passcode'],
+  ['comand prompt', 'command prompt'],
+  ['s s n', 'ssn'],
+  ['i r s', 'irs'],
+  ['f t c', 'ftc'],
+  ['f b i', 'fbi'],
 ];
 
-const ASR_RE = new RegExp(`\\b(?:${ASR_VARIANTS.map(([, v]) => `(${v})`).join('|')})\\b`, 'g');
+/** One-word mishearings. */
+const SINGLE: ReadonlyMap<string, string> = new Map([
+  ['zell', 'zelle'],
+  ['zel', 'zelle'],
+  ['zelly', 'zelle'],
+  ['zela', 'zelle'],
+  ['anydesks', 'anydesk'],
+  ['giftcard', 'gift card'],
+  ['giftcards', 'gift cards'],
+  ['gifcard', 'gift card'],
+  ['microsofts', 'microsoft'],
+  ['cashapp', 'cash app'],
+  ['netstats', 'netstat'],
+  ['teamview', 'teamviewer'],
+]);
+
+/** Variant (separators collapsed to one space) → canonical form. */
+const CANONICAL = new Map<string, string>([...MULTI, ...SINGLE]);
+const VARIANT_SOURCE = [...CANONICAL.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((v) => v.split(' ').map(escape).join('[ -]{1,3}'))
+  .join('|');
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 export interface NormalisedText {
-  /** Lowercased text with canonical tokens. */
+  /** Lowercased text with canonical forms. */
   readonly text: string;
+  /** Key words found (see createLexer), in order, and where each starts in `text`. */
+  readonly words: readonly string[];
+  readonly starts: readonly number[];
   /** Maps an offset in `text` to the original string; `side` picks the edge of a rewritten span. */
   toOriginal(offset: number, side: 'start' | 'end'): number;
 }
 
 interface Rewrite {
-  /** Start/end in normalised text. */
   ns: number;
   ne: number;
-  /** Start/end in the original text. */
   os: number;
   oe: number;
 }
+
+export type Lexer = (original: string) => NormalisedText;
+
+/**
+ * A lexer that lowercases a segment, rewrites speech-to-text variants and reports where the given
+ * key words occur, all in one native regex pass (the scanner uses the key words to pick rules).
+ */
+export function createLexer(keys: readonly string[]): Lexer {
+  const keySet = new Set(keys);
+  const literal = [...keySet].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape);
+  // Two groups only: a result array per match stays small (this runs for every key word).
+  const re = new RegExp(
+    `\\b(?:(${literal.length ? literal.join('|') : '(?!)'})|(${VARIANT_SOURCE}))(?![a-z0-9'])`,
+    'g',
+  );
+
+  return (original) => {
+    let lower = original.toLowerCase();
+    // A few characters change length when lowercased ("İ"); keep offsets aligned by leaving those as they are.
+    if (lower.length !== original.length) lower = lowerSameLength(original);
+    if (/[\u2018\u2019\u02bc`]/.test(lower)) lower = lower.replace(/[\u2018\u2019\u02bc`]/g, "'");
+
+    const words: string[] = [];
+    const starts: number[] = [];
+    const rewrites: Rewrite[] = [];
+    let out = '';
+    let copiedTo = 0;
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      const shift = out.length - copiedTo; // normalised = original + shift, outside rewrites
+      if (m[1] !== undefined) {
+        words.push(m[1]);
+        starts.push(m.index + shift);
+        continue;
+      }
+      const canonical = CANONICAL.get(m[0].replace(/[ -]+/g, ' '));
+      if (canonical === undefined || canonical === m[0]) continue;
+      out += lower.slice(copiedTo, m.index);
+      const ns = out.length;
+      out += canonical;
+      rewrites.push({ ns, ne: out.length, os: m.index, oe: m.index + m[0].length });
+      copiedTo = m.index + m[0].length;
+      let at = ns;
+      for (const w of canonical.split(' ')) {
+        if (keySet.has(w)) {
+          words.push(w);
+          starts.push(at);
+        }
+        at += w.length + 1;
+      }
+    }
+    if (rewrites.length === 0) return { text: lower, words, starts, toOriginal: (n) => n };
+    out += lower.slice(copiedTo);
+    return { text: out, words, starts, toOriginal: (n, side) => mapBack(rewrites, n, side) };
+  };
+}
+
+const plainLexer = createLexer([]);
 
 /**
  * Lowercases and canonicalises a segment.
  * @example normalise('Open Any Desk now').text === 'open anydesk now'
  */
 export function normalise(original: string): NormalisedText {
-  let lower = original.toLowerCase();
-  // A few characters change length when lowercased ("İ"); keep offsets aligned by leaving those as they are.
-  if (lower.length !== original.length) lower = lowerSameLength(original);
-  lower = lower.replace(/[\u2018\u2019\u02bc`]/g, "'");
-
-  const rewrites: Rewrite[] = [];
-  let out = '';
-  let last = 0;
-  ASR_RE.lastIndex = 0;
-  for (let m = ASR_RE.exec(lower); m !== null; m = ASR_RE.exec(lower)) {
-    const canonical = canonicalFor(m);
-    const matched = m[0];
-    if (canonical === undefined || canonical === matched) continue;
-    out += lower.slice(last, m.index);
-    const ns = out.length;
-    out += canonical;
-    rewrites.push({ ns, ne: out.length, os: m.index, oe: m.index + matched.length });
-    last = m.index + matched.length;
-  }
-  if (rewrites.length === 0) return { text: lower, toOriginal: (n) => n };
-  out += lower.slice(last);
-  return { text: out, toOriginal: (n, side) => mapBack(rewrites, n, side) };
-}
-
-function canonicalFor(m: RegExpExecArray): string | undefined {
-  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return ASR_VARIANTS[g - 1]![0];
-  return undefined;
+  return plainLexer(original);
 }
 
 function lowerSameLength(s: string): string {
