@@ -60,7 +60,11 @@ const LEVEL_TEXT: Record<Reputation['level'], string> = {
 
 /** The reputation as plain lines for a terminal. */
 export function reputationText(rep: Reputation): string[] {
-  const lines = [`${rep.number}: ${LEVEL_TEXT[rep.level]}`];
+  const lines = [
+    rep.official
+      ? `${rep.number}: official ${rep.official.name} number (never listed as a scam)`
+      : `${rep.number}: ${LEVEL_TEXT[rep.level]}`,
+  ];
   if (rep.official) {
     lines.push(
       `  This is an official ${rep.official.name} number (${rep.official.channel}). Scammers spoof official numbers,`,

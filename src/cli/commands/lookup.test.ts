@@ -44,3 +44,20 @@ describe('callguard lookup', () => {
     expect(r.stderr).toContain('[CG_NUMBER_INVALID]');
   });
 });
+
+describe('callguard lookup: official numbers', () => {
+  it("never lists an organisation's official number as a scam, and says it is spoofed", async () => {
+    for (const key of ['spoof-reporter-0001', 'spoof-reporter-0002', 'spoof-reporter-0003']) {
+      await h.run(
+        ['report', '--number', '+1 800 642 7676', '--direction', 'they-called', '--org', 'Microsoft'],
+        { key },
+      );
+    }
+    const r = await h.run(['lookup', '+18006427676']);
+    expect(r.stdout).toContain('+18006427676: official Microsoft number (never listed as a scam)');
+    expect(r.stdout).toContain('This is an official Microsoft number');
+    expect(r.stdout).toContain('3 people reported it');
+    const list = await h.run(['export', 'blocklist', '--min-level', 'reported']);
+    expect(list.stdout).not.toContain('+18006427676');
+  });
+});
