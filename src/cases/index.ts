@@ -60,7 +60,7 @@ export {
   type StageGroup,
 } from './stages.js';
 export { totalsByCurrency, formatMoney, type CurrencyTotal } from './money.js';
-export { itemTitle, itemDetails } from './describe.js';
+export { itemTitle, itemDetails, humanWhen } from './describe.js';
 export { recoveryPlan, URGENCIES, URGENCY_LABELS, type RecoveryStep, type Urgency } from './recovery.js';
 export {
   generateReport,
