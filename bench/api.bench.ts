@@ -25,7 +25,7 @@ const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 3);
 /** About 1 KB of a typical scam call, "Speaker: text" lines. */
 export const TRANSCRIPT_1KB = [
   'Caller: Hello, this is David from Microsoft Windows technical support department.',
-  'Me: Oh, hello. What is this about?',
+  'Me: Oh, hello. What is this about? Who am I speaking to?',
   'Caller: We have detected that your computer is sending error messages to our server, it is infected with a virus.',
   'Me: Really? I did not notice anything wrong with it.',
   'Caller: Yes madam, hackers are accessing your files right now. It is very urgent, you must act today.',
@@ -34,6 +34,8 @@ export const TRANSCRIPT_1KB = [
   'Caller: I can give you my employee ID. Do not hang up and do not tell anyone, this is confidential.',
   'Caller: The security license costs 299 dollars. You can pay with Google Play gift cards from the store.',
   'Caller: After that, read me the one-time code that appears on your screen.',
+  'Me: I think I should call Microsoft back on the number from their website first.',
+  'Caller: No, if you hang up your computer will be locked and all your bank accounts frozen.',
 ].join('\n');
 
 async function listen(app: FastifyInstance): Promise<string> {
@@ -94,9 +96,29 @@ export async function run(): Promise<string> {
     });
   }
 
+  let next = 0;
   const targets: Target[] = [
     { name: 'bare Fastify hello-world (floor)', opts: { url: helloUrl + '/' } },
-    { name: `GET /v1/numbers/{n}`, opts: { url: `${apiUrl}/v1/numbers/${encodeURIComponent(number)}` } },
+    {
+      name: `GET /v1/numbers/{n}, one number (cached check)`,
+      opts: { url: `${apiUrl}/v1/numbers/${encodeURIComponent(number)}` },
+    },
+    {
+      // The route caches the pure number check (hot numbers repeat); this row defeats the cache.
+      name: 'GET /v1/numbers/{n}, a new number every request (no cache hits)',
+      opts: {
+        url: apiUrl,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const i = next++;
+              const e164 = `+1202${200 + (i % 800)}${String(Math.floor(i / 800) % 10000).padStart(4, '0')}`;
+              return { ...req, path: `/v1/numbers/${encodeURIComponent(e164)}` };
+            },
+          },
+        ],
+      },
+    },
     {
       name: `POST /v1/assess (${Buffer.byteLength(TRANSCRIPT_1KB)} B transcript)`,
       opts: {
@@ -118,7 +140,7 @@ export async function run(): Promise<string> {
       for (const [i, t] of targets.entries()) samples[i]!.push(await runOnce(t.opts));
     }
     const floor = median(samples[0]!.map((s) => s.rps));
-    const goals = [null, 0.6, 0.4];
+    const goals = [null, 0.6, 0.6, 0.4];
     const rows = targets.map((t, i) => {
       const rps = median(samples[i]!.map((s) => s.rps));
       const p99 = median(samples[i]!.map((s) => s.p99));

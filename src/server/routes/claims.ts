@@ -14,6 +14,7 @@ import {
 import { CallGuardError } from '../../errors/catalogue.js';
 import type { Store } from '../../store/types.js';
 import { defineRoute, type RoutePlugin } from '../route.js';
+import { Lru } from '../lru.js';
 
 const country = z
   .string()
@@ -75,6 +76,18 @@ function atPointer<T>(pointer: string, fn: () => T): T {
   }
 }
 
+type CheckOptions = NonNullable<Parameters<typeof checkNumber>[1]>;
+
+/**
+ * checkNumber is pure, so its result for the same input and options can be reused; only the
+ * reputation (which changes) is read fresh from the store on every request. Invalid inputs throw
+ * and are never cached.
+ */
+function cachedCheck(cache: Lru<string, NumberCheck>, input: string, opts: CheckOptions): NumberCheck {
+  const key = `${input}\u0000${opts.country ?? ''}\u0000${opts.org ?? ''}\u0000${opts.source ?? ''}`;
+  return cache.get(key) ?? cache.set(key, checkNumber(input, opts));
+}
+
 async function withReputation(store: Store, check: NumberCheck): Promise<NumberCheck> {
   if (!check.valid || !check.e164) return check;
   const reputation = await store.reputation.get(check.e164);
@@ -83,6 +96,7 @@ async function withReputation(store: Store, check: NumberCheck): Promise<NumberC
 
 export const routes: RoutePlugin = (app, { deps }) => {
   const { store } = deps;
+  const checks = new Lru<string, NumberCheck>(10_000);
 
   defineRoute(app, {
     method: 'GET',
@@ -101,9 +115,7 @@ export const routes: RoutePlugin = (app, { deps }) => {
         const sha256 = params.number.toLowerCase();
         return { sha256, reputation: await store.reputation.getByHash(sha256) };
       }
-      const check = atPointer('{number}', () =>
-        checkNumber(params.number, query as Parameters<typeof checkNumber>[1]),
-      );
+      const check = atPointer('{number}', () => cachedCheck(checks, params.number, query as CheckOptions));
       return withReputation(store, check);
     },
   });
@@ -121,9 +133,7 @@ export const routes: RoutePlugin = (app, { deps }) => {
       const results = [];
       for (const [i, input] of numbers.entries()) {
         try {
-          results.push(
-            await withReputation(store, checkNumber(input, opts as Parameters<typeof checkNumber>[1])),
-          );
+          results.push(await withReputation(store, cachedCheck(checks, input, opts as CheckOptions)));
         } catch (err) {
           if (!(err instanceof CallGuardError)) throw err;
           results.push({ input, error: { code: err.code, detail: err.message, pointer: `/numbers/${i}` } });
