@@ -17,8 +17,8 @@ interface AliasEntry {
   weak: boolean;
 }
 
-/** Longest text findOrg reads; a claimed name is short, and this bounds the work on hostile input. */
-const MAX_TEXT = 20_000;
+/** Longest text findOrg reads (a long call transcript fits); bounds the work on hostile input. */
+const MAX_TEXT = 1_000_000;
 
 const byFirstWord = new Map<string, AliasEntry[]>();
 for (const org of ORGANISATIONS) {

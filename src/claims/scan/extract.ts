@@ -24,6 +24,8 @@ const NUMBER_RUN = /(?:\+|\b00)?[\s([{]*\d(?:[\s\-.()[\]{}/_~·•|]*\d){6,17}/g
 // Vanity numbers: 1-800-MICROSOFT, 0800 FLOWERS.
 const VANITY = /(?:\+?1[\s.-]*)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]*[A-Z0-9]{2,4}[\s.-]*[A-Z0-9]{3,10}\b/g;
 
+const DATES_AND_TIMES =
+  /\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 const TRAILING = /[.,;:!?)\]}'"»]+$/;
 
 /**
@@ -65,7 +67,8 @@ export function extractAll(text: string, isKnownTld: (tld: string) => boolean): 
   for (const m of rest.matchAll(VANITY)) {
     if (/[A-Z]{3}/.test(m[0])) numbers.push(m[0].trim());
   }
-  let noVanity = rest;
+  // Dates and times are digit runs too ("2024-01-15 10:30" would read as a Washington DC number).
+  let noVanity = rest.replace(DATES_AND_TIMES, ' ');
   for (const v of numbers) noVanity = noVanity.split(v).join(' ');
   for (const m of noVanity.matchAll(NUMBER_RUN)) {
     const value = m[0].trim().replace(/^[([{\s]+(?=\d)/, (p) => (p.includes('(') ? '(' : ''));
