@@ -131,7 +131,7 @@ describe('HTTP edge', () => {
     );
   });
 
-  it('never writes report free text or bodies to the log', async () => {
+  it('never writes transcripts, report free text or bodies to the log', async () => {
     const secret = 'my grandmother Agnes read the code 493817 aloud';
     const res = await call(s.url, 'POST', '/v1/reports', {
       number: '+1 202 555 0143',
@@ -140,7 +140,14 @@ describe('HTTP edge', () => {
     });
     expect(res.status).toBe(201);
     await call(s.url, 'POST', '/v1/reports', { number: 12, text: secret });
+    const transcript = 'Caller: Hello Mrs Philomena, this is Windows support, install AnyDesk, code 558213';
+    expect((await call(s.url, 'POST', '/v1/assess', { transcript })).status).toBe(200);
+    await call(s.url, 'POST', '/v1/assess', { transcript, facts: { initiatedBy: transcript } }); // a 400 echoes nothing
+    await call(s.url, 'POST', '/v1/assess', `{"transcript": "${transcript}`); // malformed JSON
     const all = s.logs.join('\n');
+    expect(all).toContain('"route":"/v1/assess"');
+    expect(all).not.toContain('Philomena');
+    expect(all).not.toContain('558213');
     expect(all).toContain('"route":"/v1/reports"');
     expect(all).not.toContain('Agnes');
     expect(all).not.toContain('493817');
