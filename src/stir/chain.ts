@@ -13,7 +13,7 @@ import {
 } from './x509.js';
 import { fingerprint, type TrustStore } from './certificates.js';
 import { describeTns, parseTnAuthList, TN_AUTH_LIST_OID, type TnAuthEntry } from './tn-auth-list.js';
-import type { StirReason } from './types.js';
+import type { SignerInfo, StirReason } from './types.js';
 
 const BASIC_CONSTRAINTS = '2.5.29.19';
 const KEY_USAGE = '2.5.29.15';
@@ -46,6 +46,8 @@ export type ChainResult =
       spc: string[];
       tns: string[];
       fingerprint: string;
+      /** The leaf's details as reported, computed once per certificate. */
+      signer: Omit<SignerInfo, 'source'>;
       /** The validated path, leaf first, trust anchor last. */
       path: X509Certificate[];
       /** Every certificate of the validated path, leaf to anchor, with its validity period. */
@@ -174,14 +176,25 @@ export async function checkChain(certs: readonly X509Certificate[], trust: Trust
   } catch {
     return fail('CERT_KEY_UNUSABLE', 'The SP certificate public key cannot be imported.', windows);
   }
+  const spc = tnAuthList.flatMap((e) => (e.kind === 'spc' ? [e.spc] : []));
+  const tns = describeTns(tnAuthList);
   return {
     ok: true,
     leaf,
     publicKey,
     tnAuthList,
-    spc: tnAuthList.flatMap((e) => (e.kind === 'spc' ? [e.spc] : [])),
-    tns: describeTns(tnAuthList),
+    spc,
+    tns,
     fingerprint: prints[0]!,
+    signer: {
+      subject: leaf.subject,
+      issuer: leaf.issuer,
+      spc,
+      tns,
+      notBefore: leaf.notBefore.toISOString(),
+      notAfter: leaf.notAfter.toISOString(),
+      fingerprint: prints[0]!,
+    },
     path: trusted,
     windows,
   };

@@ -159,13 +159,9 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
     const chain = byLeaf.get(loaded.certs[0]!) ?? (await chainFor(loaded.certs));
     if (!chain.ok) return { ...base, findings: [{ ...chain.reason, sip: 'UNSUPPORTED_CREDENTIAL' }] };
     const signer: SignerInfo = {
-      subject: chain.leaf.subject,
-      issuer: chain.leaf.issuer,
-      spc: chain.spc,
-      tns: chain.tns,
-      notBefore: chain.leaf.notBefore.toISOString(),
-      notAfter: chain.leaf.notAfter.toISOString(),
-      fingerprint: chain.fingerprint,
+      ...chain.signer,
+      spc: [...chain.signer.spc],
+      tns: [...chain.signer.tns],
       source: loaded.source,
     };
     const expired = validityProblem(chain.windows, now());
