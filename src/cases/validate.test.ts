@@ -142,3 +142,14 @@ describe('addItems', () => {
     expect(errorOf(() => addItems(c, [call, { kind: 'nope' }], { now })).pointer).toMatch(/^\/items\/1/);
   });
 });
+
+describe('free text', () => {
+  it('redacts free text by default', () => {
+    const item = parseCaseItem(
+      { ...call, notes: 'my card is 4111 1111 1111 1111 and password is hunter2' },
+      { now },
+    );
+    expect(item.notes).not.toContain('4111');
+    expect(item.notes).not.toContain('hunter2');
+  });
+});

@@ -15,13 +15,15 @@ import {
 import { newCaseId, newItemId } from './ids.js';
 import { cleanText } from './text.js';
 import { assessCall } from './assess-call.js';
+import { redactText } from '../privacy/redact.js';
 
 export interface ValidateOptions {
   /** The current time; dates after it are refused. */
   now?: Date;
   /**
    * Applied to every free-text field (notes, transcripts, message content, summary) before it is kept.
-   * The store passes `redactText` from src/privacy/redact.ts; control characters are always removed.
+   * Defaults to `redactText` from src/privacy/redact.ts (cards, IBANs, SSNs, passwords, codes), so a
+   * case made in the page is redacted too; control characters are always removed.
    */
   redact?: (text: string) => string;
   /** Fill a call's missing assessment from the engine (on by default in the store; off in golden tests). */
@@ -190,8 +192,10 @@ function finishItem(item: ParsedItem, pointer: string, now: Date, options: Valid
 
 function clean(text: string, options: ValidateOptions): string {
   const c = cleanText(text).trim();
-  return options.redact ? options.redact(c) : c;
+  return (options.redact ?? defaultRedact)(c);
 }
+
+const defaultRedact = (text: string): string => redactText(text).text;
 
 function checkDate(value: string | undefined, pointer: string, now: Date): void {
   if (value === undefined) return;
