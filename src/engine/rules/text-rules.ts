@@ -76,7 +76,7 @@ const SUPPORT_CONTEXT = new RegExp(
 );
 /** The caller wants money from the person (not a price mentioned in passing). */
 const YOU_PAY =
-  /\b(?:you(?:'ll| will)? (?:need to |have to |must |can )?pay|pay (?:for|the|us|me|a|an|this|it|now|today|by|with|online)|(?:it|this|that|the (?:\w+ )?(?:fee|charge|cost|price|plan|service|repair|fix|licen[cs]e|renewal)) (?:is|will be|costs?|comes to)|costs?|charge (?:you|your)|fee (?:of|is)|(?:\d[\d,.]*|hundred|ninety|ninety-nine|forty|fifty) (?:dollars|pounds|euros|bucks)|(?:one-time|small|service|support|processing|renewal|activation|registration|cancellation|technician) (?:fee|charge)|(?:your|the) card (?:will be|gets?) charged|be charged|deduct(?:ed)?|auto[- ]?renew)/;
+  /\b(?:you(?:'ll| will)? (?:need to |have to |must |can )?pay|pay (?:for|the|us|me|a|an|this|it|now|today|by|with|online)|(?:it|this|that|the (?:\w+ )?(?:fee|charge|cost|price|plan|service|repair|fix|licen[cs]e|renewal)) (?:is|will be|costs?|comes to)|costs?|charge (?:you|your)|fee (?:of|is)|(?:\d[\d,.]*|hundred|ninety|ninety-nine|forty|fifty) (?:dollars|pounds|euros|bucks)|(?:one[- ]?time|small|service|support|processing|renewal|activation|registration|cancellation|technician) (?:fee|charge)|(?:your|the) card (?:will be|gets?) charged|be charged|deduct(?:ed)?|auto[- ]?renew)/;
 const NO_CHARGE =
   /\b(?:free of charge|no (?:charge|cost|fee)|at no (?:cost|charge)|(?:won'?t|will not|doesn'?t|does not|isn'?t|is not|wouldn'?t) (?:cost|charge)|covered (?:by|under)|no cost|free|complimentary|refund(?:ed|s)?|you were charged)\b/;
 
@@ -206,11 +206,14 @@ export const TEXT_RULES: readonly TextRule[] = [
       'apple',
       'email',
       'banking',
+      'passwords',
+      'passcodes',
+      'pins',
     ],
     request: true,
     flag: 'CREDENTIAL_REQUEST',
     trigger:
-      "(?:password|passcode|pin(?: number| code)?|log ?in details|login|sign[- ]?in details|username and password|credentials|security (?:question|answer)s?|mother'?s maiden name|apple id password|email password|banking password)",
+      "(?:passwords?|passcodes?|pins?(?: number| code)?|log ?in details|login|sign[- ]?in details|username and password|credentials|security (?:question|answer)s?|mother'?s maiden name|apple id password|email password|banking password)",
     near: new RegExp(DISCLOSE),
     notNear:
       /\b(?:(?:change|reset|update|create|choose|pick|set) (?:a |your |the )?(?:new |strong )?(?:password|passcode|pin)|yourself|on your own|don'?t (?:tell|share|give|read)|do not (?:tell|share|give|read)|only you|keep (?:it|them) (?:to yourself|private|secret)|password manager)\b/,
@@ -223,7 +226,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     request: true,
     flag: 'CREDENTIAL_REQUEST',
     trigger:
-      '(?:(?:one-time|verification|security|authentication|authenticator|confirmation|access|validation|activation|login|sign[- ]?in|2fa|two[- ]factor|mfa|six[- ]digit|6[- ]digit|four[- ]digit|4[- ]digit|text|sms) (?:code|number|pin|passcode|password)s?|code (?:(?:we|i|that|they|you|microsoft|apple|google|amazon|the bank|your bank) (?:just )?(?:sent|texted|emailed|got|received|receive|get)|(?:on|in) your (?:phone|text|messages|email|screen|app))|otp|(?:number|digits) (?:shown|showing|displayed|that (?:appears|shows))(?: on (?:your|the) (?:screen|phone|app))?)',
+      '(?:(?:one[- ]?time|verification|security|authentication|authenticator|confirmation|access|validation|activation|login|sign[- ]?in|2fa|two[- ]factor|mfa|six[- ]digit|6[- ]digit|four[- ]digit|4[- ]digit|text|sms) (?:code|number|pin|passcode|password)s?|code (?:(?:we|i|that|they|you|microsoft|apple|google|amazon|the bank|your bank) (?:just )?(?:sent|texted|emailed|got|received|receive|get)|(?:on|in) your (?:phone|text|messages|email|screen|app))|otp|(?:number|digits) (?:shown|showing|displayed|that (?:appears|shows))(?: on (?:your|the) (?:screen|phone|app))?)',
     near: new RegExp(DISCLOSE),
     notNear:
       /\b(?:don'?t (?:tell|share|give|read)|do not (?:tell|share|give|read)|never (?:share|give|tell|read)|only you|yourself|keep (?:it|them) (?:to yourself|private))\b/,
@@ -349,7 +352,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     request: true,
     flag: 'UNUSUAL_PAYMENT_METHOD',
     trigger:
-      '(?:gift card|itunes(?: card)?|google play(?: cards?| vouchers?)?|(?:store |gift |prepaid )?vouchers?|steam card|ebay card|apple card|amazon card|target card|walmart card|vanilla (?:visa|card|gift)|visa gift|prepaid (?:debit |visa )?cards?|green ?dot|money ?pak|reload(?:able)? cards?|razer gold)',
+      '(?:gift cards?|itunes(?: cards?)?|google play(?: cards?| vouchers?)?|(?:store |gift |prepaid )?vouchers?|(?:steam|ebay|apple|amazon|target|walmart|best buy|sephora) (?:gift )?cards?|vanilla (?:visa|card|gift)|visa gift|prepaid (?:debit |visa )?cards?|green ?dot|money ?pak|reload(?:able)? cards?|razer gold)',
     near: new RegExp(PAY_VERB),
     notNear:
       /\b(?:gift card company|card issuer|(?:call|contact|ring) the (?:gift )?card (?:company|issuer)|as a (?:gift|present)|for (?:her|his|your|my) birthday)\b/,
@@ -373,7 +376,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     request: true,
     flag: 'UNUSUAL_PAYMENT_METHOD',
     trigger:
-      '(?:bitcoin(?: atm| machine| kiosk)?|cryptocurrency|crypto(?: atm| wallet| machine| kiosk)?|btc|ethereum|usdt|tether|coinbase|coin ?star)',
+      '(?:bitcoins?(?: atm| machine| kiosk)?|cryptocurrency|crypto(?: atm| wallet| machine| kiosk)?|btc|ethereum|usdt|tether|coinbase|coin ?star)',
     near: new RegExp(PAY_VERB),
   },
   {
@@ -575,7 +578,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     ],
     flag: 'URGENCY_OR_THREAT',
     trigger:
-      "(?:immediately|right now|right away|urgent(?:ly)?|as soon as possible|asap|within (?:the next )?(?:\\d+|one|two|three|five|ten|fifteen|thirty|twenty[- ]four|forty[- ]eight|24|48|72) (?:minutes?|hours?|days?)|(?:by|before) (?:the end of )?(?:today|tonight|end of day|midnight)|final (?:notice|warning|attempt|reminder|courtesy call)|last (?:chance|warning|notice|attempt|courtesy)|don'?t hang up|do not hang up|stay on the line|(?:do not|don'?t|never) (?:turn off|shut down|restart|switch off|close)|time is running out|before it'?s too late|(?:expires?|expiring) (?:today|tonight|soon|in)|act now|no time|(?:within|in) (?:the|an|one|the next) hour|(?:today|tonight|now) or\\b|must (?:\\w+ )?(?:now|immediately|at once))",
+      "(?:immediately|right now|right away|urgent(?:ly)?|as soon as possible|asap|within (?:the next )?(?:\\d+|one|two|three|five|ten|fifteen|thirty|twenty[- ]four|forty[- ]eight|24|48|72) (?:minutes?|hours?|days?)|(?:by|before) (?:the end of )?(?:today|tonight|end of day|midnight)|final (?:notice|warning|attempt|reminder|courtesy call)|last (?:chance|warning|notice|attempt|courtesy)|don'?t hang up|do not hang up|stay on the line|(?:do not|don'?t|never) (?:turn off|shut down|restart|switch off|close)|time is running out|before it'?s too late|(?:expires?|expiring) (?:today|tonight|soon|in)|act now|(?:within|in) (?:the|an|one|the next) hour|(?:today|tonight|now) or\\b|must (?:\\w+ )?(?:now|immediately|at once))",
     near: /./,
     notNear:
       /\b(?:we'?ll|we will|i'?ll|i will) (?:email|send|text|call you back|ship|mail|deliver|have it)\b/,
@@ -611,6 +614,12 @@ export const TEXT_RULES: readonly TextRule[] = [
       'cashier',
       'teller',
       'clerk',
+      'tell',
+      'say',
+      'ask',
+      'asks',
+      'questions',
+      'question',
     ],
     flag: 'SECRECY_REQUEST',
     trigger:
@@ -1042,7 +1051,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     keys: ['thank', 'thanks', 'reached', 'called', 'help', 'assist'],
     flag: 'SIG_CALLEE_INITIATED',
     trigger:
-      "(?:thank(?:s| you) for (?:calling|contacting|holding|your call)|you(?:'ve| have) (?:reached|called)|how (?:can|may) (?:i|we) (?:help|assist) you(?: today)?|what can i (?:do|help) (?:for|with) you)",
+      "(?:thank(?:s| you) for (?:calling|contacting|holding|your call)|you(?:'ve| have) (?:reached|called)|how (?:can|may) (?:i|we) (?:help|assist) you(?: today)?)",
     near: /./,
   },
   {

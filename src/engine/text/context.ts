@@ -46,7 +46,7 @@ const NEGATION_EXCEPTIONS_RE =
   /\b(?:don'?t|do not|dont) (?:worry|panic|be (?:alarmed|scared|afraid|worried))|\bno (?:problem|worries)\b|\bnot to worry\b|\bif you (?:don'?t|do not|dont|can'?t|cannot|won'?t|will not|fail)\b|\bunless\b|\bwhy (?:don'?t|dont) (?:you|we)\b|\b(?:don'?t|do not|dont) (?:hang up|disconnect|turn off|shut (?:it )?down|close|touch|restart|tell|mention|talk|speak|inform|share this|discuss|call|contact|go to)\b|\bwhether or not\b|\bnot only\b|\bcan'?t (?:stress|emphasi[sz]e)\b|\bnot (?:yet|long)\b|\b(?:no|not) (?:longer|later than)\b|\bno matter\b|\bwhy not\b|\bor not\b|\bnot sure\b/g;
 
 const NEGATION_RE =
-  /\b(?:never|not|n't|dont|don'?t|doesn'?t|didn'?t|won'?t|wont|wouldn'?t|shouldn'?t|mustn'?t|cannot|can'?t|isn'?t|aren'?t|wasn'?t|haven'?t|hasn'?t|nobody|no one|noone|neither|nor|without|refuse|refused|avoid|instead of|rather than|stop)\b|n't\b|\bno (?:legitimate|real|genuine|honest|actual|official|bank|company|agency)\b|\bno(?= (?:\w+ )?(?:virus|viruses|malware|infection|charge|fee|cost|payment|password|code|access|need|reason|one|way)\b)/;
+  /\b(?:never|not|n't|dont|don'?t|doesn'?t|didn'?t|won'?t|wont|wouldn'?t|shouldn'?t|mustn'?t|cannot|can'?t|isn'?t|aren'?t|wasn'?t|haven'?t|hasn'?t|nobody|no one|noone|neither|nor|without|refuse|refused|avoid|instead of|rather than)\b|n't\b|\bno (?:legitimate|real|genuine|honest|actual|official|bank|company|agency)\b|\bno(?= (?:\w+ )?(?:virus|viruses|malware|infection|charge|fee|cost|payment|password|code|access|need|reason|one|way)\b)/;
 
 /** True when a negation word governs the words just before `at` in the same clause. */
 export function isNegated(text: string, at: number, sStart = sentenceStart(text, at)): boolean {

@@ -120,9 +120,10 @@ export type Lexer = (original: string) => NormalisedText;
 export function createLexer(keys: readonly string[]): Lexer {
   const keySet = new Set(keys);
   const literal = [...keySet].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape);
-  // Two groups only: a result array per match stays small (this runs for every key word).
+  // Two groups only (variants first, so "gift guard" wins over the key "gift"): a result array per
+  // match stays small, and this runs for every key word.
   const re = new RegExp(
-    `\\b(?:(${literal.length ? literal.join('|') : '(?!)'})|(${VARIANT_SOURCE}))(?![a-z0-9'])`,
+    `\\b(?:(${VARIANT_SOURCE})|(${literal.length ? literal.join('|') : '(?!)'}))(?![a-z0-9'])`,
     'g',
   );
 
@@ -140,8 +141,8 @@ export function createLexer(keys: readonly string[]): Lexer {
     re.lastIndex = 0;
     for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
       const shift = out.length - copiedTo; // normalised = original + shift, outside rewrites
-      if (m[1] !== undefined) {
-        words.push(m[1]);
+      if (m[2] !== undefined) {
+        words.push(m[2]);
         starts.push(m.index + shift);
         continue;
       }
