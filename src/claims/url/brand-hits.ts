@@ -50,6 +50,13 @@ for (const t of PREPARED) {
   }
 }
 
+function addHit(hits: BrandHit[], lower: string, t: Prepared, kind: BrandHitKind): void {
+  for (const h of hits) if (h.org === t.org) return;
+  // A homoglyph match: the brand is not there in plain letters, only in the skeleton.
+  const homoglyph = kind !== 'typo' && !lower.replace(/-/g, '').includes(t.token);
+  hits.push({ org: t.org, token: t.token, kind, homoglyph });
+}
+
 function maxTypos(brand: string): number {
   return brand.length >= 8 ? 2 : 1;
 }
@@ -69,33 +76,23 @@ export function brandHitsInLabel(label: string): BrandHit[] {
   const parts = skel.split('-').filter((p) => p.length > 0);
   const joined = parts.length === 1 ? parts[0]! : parts.join('');
   const hits: BrandHit[] = [];
-  const add = (t: Prepared, kind: BrandHitKind) => {
-    if (hits.some((h) => h.org === t.org)) return;
-    // A homoglyph match: the brand is not there in plain letters, only in the skeleton.
-    hits.push({
-      org: t.org,
-      token: t.token,
-      kind,
-      homoglyph: kind !== 'typo' && !lower.replace(/-/g, '').includes(t.token),
-    });
-  };
 
   for (const t of ANYWHERE) {
-    if (joined.includes(t.skel)) add(t, joined === t.skel ? 'exact' : 'contains');
+    if (joined.includes(t.skel)) addHit(hits, lower, t, joined === t.skel ? 'exact' : 'contains');
   }
   let hasKeywordPart = false;
   for (const p of parts) if (KEYWORDS.has(p)) hasKeywordPart = true;
   for (const part of parts) {
     const whole = BY_SKELETON.get(part);
-    if (whole && (whole.token.length >= 5 || hasKeywordPart)) add(whole, 'exact');
+    if (whole && (whole.token.length >= 5 || hasKeywordPart)) addHit(hits, lower, whole, 'exact');
     // Brand glued to a keyword on either side: "windowssupport", "securepaypal".
     for (let k = 2; k < part.length - 1; k++) {
       const head = part.slice(0, k);
       const tail = part.slice(k);
       const a = BY_SKELETON.get(head);
-      if (a && KEYWORDS.has(tail)) add(a, 'keyword');
+      if (a && KEYWORDS.has(tail)) addHit(hits, lower, a, 'keyword');
       const b = BY_SKELETON.get(tail);
-      if (b && KEYWORDS.has(head)) add(b, 'keyword');
+      if (b && KEYWORDS.has(head)) addHit(hits, lower, b, 'keyword');
     }
   }
   const candidates = parts.length > 1 ? [...parts, joined] : parts;
@@ -111,7 +108,7 @@ export function brandHitsInLabel(label: string): BrandHit[] {
       // Each edit adds or removes at most two letters from the set of letters used.
       if (popcount(mask ^ t.mask) > 2 * max) continue;
       const d = editDistance(part, t.skel, max);
-      if (d >= 1 && d <= max) add(t, 'typo');
+      if (d >= 1 && d <= max) addHit(hits, lower, t, 'typo');
     }
   }
   return hits;

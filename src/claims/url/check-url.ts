@@ -77,10 +77,8 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
   const icann = parseDomain(asciiHost, { extractHostname: false });
   const registrableDomain = isIp ? null : icann.domain ? decodeHost(icann.domain).unicodeHost : null;
 
-  let lookalikeBrand: OrgId | null = null;
-  const noteLookalike = (org: OrgId) => {
-    lookalikeBrand ??= org;
-  };
+  // The first organisation found imitated (no closure: this runs per URL on hot paths).
+  const imitated: { org: OrgId | null } = { org: null };
 
   if (malformed)
     reasons.push(
@@ -115,7 +113,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
             `The address names ${getOrg(hit.org).name} but is a page anyone could make on ${owner.matched}.`,
           ),
         );
-        noteLookalike(hit.org);
+        imitated.org ??= hit.org;
         break;
       }
     }
@@ -124,9 +122,9 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
         reason('NOT_CLAIMED_ORG', 'warning', `This address belongs to ${org.name}, not ${claimed.name}.`),
       );
     }
-    addPathReasons(reasons, url, asciiHost, owner.org, noteLookalike);
+    addPathReasons(reasons, url, asciiHost, owner.org, imitated);
     const verdict =
-      lookalikeBrand !== null
+      imitated.org !== null
         ? 'lookalike'
         : owner.kind === 'official'
           ? 'official'
@@ -137,7 +135,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
       asciiHost,
       registrableDomain,
       verdict,
-      brand: lookalikeBrand ?? owner.org,
+      brand: imitated.org ?? owner.org,
       reasons,
     };
   }
@@ -154,7 +152,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
     const domainLabel = icann.domainWithoutSuffix ? decodeHost(icann.domainWithoutSuffix).unicodeHost : '';
     for (const hit of brandHitsInLabel(domainLabel)) {
       reasons.push(describeDomainHit(hit, registrableDomain ?? unicodeHost));
-      noteLookalike(hit.org);
+      imitated.org ??= hit.org;
     }
     const subdomain = icann.subdomain ? decodeHost(icann.subdomain).unicodeHost : '';
     if (subdomain) {
@@ -167,7 +165,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
             `The address starts with "${subOwner.matched}" to look like ${getOrg(subOwner.org).name}, but the site is really ${registrableDomain}.`,
           ),
         );
-        noteLookalike(subOwner.org);
+        imitated.org ??= subOwner.org;
       } else {
         for (const hit of hitsInLabels(subdomain.split('.'))) {
           reasons.push(
@@ -177,7 +175,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
               `"${hit.token}" appears in front of ${registrableDomain}, which ${getOrg(hit.org).name} does not own.`,
             ),
           );
-          noteLookalike(hit.org);
+          imitated.org ??= hit.org;
           break;
         }
       }
@@ -216,7 +214,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
       reasons.push(
         reason(
           'FREE_HOSTING',
-          lookalikeBrand ? 'danger' : 'warning',
+          imitated.org ? 'danger' : 'warning',
           `Anyone can publish a site under ${freeHost} in minutes; no company's support or sign-in page lives there.`,
         ),
       );
@@ -265,9 +263,9 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
         `Everything before "@" in a link is ignored: this goes to ${registrableDomain ?? asciiHost}, not "${userinfo.slice(0, 60)}".`,
       ),
     );
-    if (hits[0]) noteLookalike(hits[0].org);
+    if (hits[0]) imitated.org ??= hits[0].org;
   }
-  addPathReasons(reasons, url, asciiHost, null, noteLookalike);
+  addPathReasons(reasons, url, asciiHost, null, imitated);
   if (url.port)
     reasons.push(
       reason('UNUSUAL_PORT', 'info', `The link uses port ${url.port}, unusual for a public website.`),
@@ -276,7 +274,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
     reasons.push(reason('NOT_HTTPS', 'info', 'The link is not encrypted (http, not https).'));
   if (input.length > 2000)
     reasons.push(reason('VERY_LONG_URL', 'info', `The link is ${input.length} characters long.`));
-  if (claimed && !lookalikeBrand) {
+  if (claimed && !imitated.org) {
     reasons.push(
       reason(
         'NOT_CLAIMED_ORG',
@@ -287,7 +285,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
   }
 
   const verdict: UrlCheck['verdict'] = reasons.some(
-    (r) => LOOKALIKE_CODES.has(r.code) || (r.code === 'MIXED_SCRIPTS' && lookalikeBrand),
+    (r) => LOOKALIKE_CODES.has(r.code) || (r.code === 'MIXED_SCRIPTS' && imitated.org),
   )
     ? 'lookalike'
     : hasConcern(reasons)
@@ -299,7 +297,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
     asciiHost,
     registrableDomain,
     verdict,
-    brand: claimed?.id ?? lookalikeBrand,
+    brand: claimed?.id ?? imitated.org,
     reasons,
   };
 }
@@ -344,7 +342,7 @@ function addPathReasons(
   url: URL,
   host: string,
   hostOrg: OrgId | null,
-  noteLookalike: (org: OrgId) => void,
+  imitated: { org: OrgId | null },
 ): void {
   const rest = decodeSafe((url.pathname + url.search).slice(0, PATH_SCAN_LIMIT)).toLowerCase();
   if (rest.length <= 1) return;
@@ -367,7 +365,7 @@ function addPathReasons(
           `The link mentions ${owner.matched} after the host, but it opens ${host}, which ${getOrg(owner.org).name} does not own.`,
         ),
       );
-      noteLookalike(owner.org);
+      imitated.org ??= owner.org;
       return;
     }
   }
