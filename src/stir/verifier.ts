@@ -28,6 +28,9 @@ import {
   type Verstat,
 } from './types.js';
 
+/** Identity headers examined per call; the rest are ignored. */
+export const MAX_IDENTITY_HEADERS = 8;
+
 export interface StirVerifierOptions {
   /** Trusted STI-CA roots (and any intermediates you pin). */
   trust: TrustStore;
@@ -251,7 +254,8 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
           sip: 'INVALID_IDENTITY_HEADER',
         });
       const outcomes: Outcome[] = [];
-      for (const [i, raw] of req.identity.entries()) {
+      // A call carries one or two Identity headers; a flood of them must not buy a flood of fetches.
+      for (const [i, raw] of req.identity.slice(0, MAX_IDENTITY_HEADERS).entries()) {
         let id: IdentityHeader;
         try {
           id = parseIdentityHeader(raw, `identity[${i}]`);

@@ -493,6 +493,13 @@ describe('each way verification fails', () => {
     expect(codes(result)).toEqual(['ALG_PARAM_NOT_ES256']);
   });
 
+  it('examines at most 8 Identity headers', async () => {
+    const junk = Array.from({ length: 8 }, () => 'junk.junk.junk;info=<https://x.invalid/a>');
+    const result = await verifier().verify(request([...junk, await sign()]));
+    expect(result.verstat).toBe('TN-Validation-Failed');
+    expect(codes(result)).toEqual(['IDENTITY_MALFORMED']);
+  });
+
   it('missing calling and called numbers are reported, not guessed', async () => {
     const result = await verifier().verify({ identity: await sign(), date: new Date() });
     expect(codes(result)).toEqual(['FROM_MISSING', 'TO_MISSING']);
