@@ -143,7 +143,11 @@ describe('callguard check --batch', () => {
       '',
       JSON.stringify({ id: 'd', text: 'hello', facts: { initiatedBy: 'sometimes' } }),
       JSON.stringify({ id: 'e', turns: [{ speaker: 'caller', text: '   ' }] }),
-      JSON.stringify({ id: 'f', transcript: 'Agent: read me the code', facts: { claimedOrg: null } }),
+      JSON.stringify({
+        id: 'f',
+        transcript: 'Agent: read me the code we sent you',
+        facts: { claimedOrg: null },
+      }),
     ];
     const r = await run(['--batch', file('batch.jsonl', lines.join('\n') + '\n')]);
     const out = r.stdout
