@@ -172,6 +172,26 @@ describe('HTTP edge, configured', () => {
     }
   });
 
+  it('behind a trusted proxy, limits each forwarded client separately; untrusted X-Forwarded-For is ignored', async () => {
+    const report = { number: '+12025550143', direction: 'they-called' };
+    const behind = await startTestServer({
+      env: { CALLGUARD_RATE_LIMIT_WRITES: '1', CALLGUARD_TRUST_PROXY: '127.0.0.1' },
+    });
+    const direct = await startTestServer({ env: { CALLGUARD_RATE_LIMIT_WRITES: '1' } });
+    try {
+      const from = (ip: string) => ({ 'x-forwarded-for': ip });
+      expect((await call(behind.url, 'POST', '/v1/reports', report, from('198.51.100.7'))).status).toBe(201);
+      expect((await call(behind.url, 'POST', '/v1/reports', report, from('198.51.100.7'))).status).toBe(429);
+      expect((await call(behind.url, 'POST', '/v1/reports', report, from('203.0.113.9'))).status).toBe(201);
+      // Without trust, a client cannot pick a fresh address to escape its limit.
+      expect((await call(direct.url, 'POST', '/v1/reports', report, from('198.51.100.7'))).status).toBe(201);
+      expect((await call(direct.url, 'POST', '/v1/reports', report, from('203.0.113.9'))).status).toBe(429);
+    } finally {
+      await behind.close();
+      await direct.close();
+    }
+  });
+
   it('enables CORS only for the configured origins, and disables admin without a token', async () => {
     const s = await startTestServer({ env: { CALLGUARD_CORS_ORIGINS: 'https://app.example.org' } });
     try {
@@ -211,15 +231,18 @@ describe('HTTP edge, configured', () => {
   });
 
   it('lets in-flight requests finish on close', async () => {
+    let started!: () => void;
+    const inHandler = new Promise<void>((r) => (started = r));
     const s = await startTestServer({
       extend: (app) =>
         app.get('/test/slow', async () => {
+          started();
           await new Promise((r) => setTimeout(r, 300));
           return { done: true };
         }),
     });
     const pending = call(s.url, 'GET', '/test/slow');
-    await new Promise((r) => setTimeout(r, 50));
+    await inHandler; // the request is in flight when close begins
     const closing = s.close();
     const res = await pending;
     await closing;
