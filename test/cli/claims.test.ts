@@ -86,6 +86,19 @@ describe('callguard number', () => {
     expect(r.stderr).toMatch(/1 of 3 lines/);
   });
 
+  it('--db adds the community reputation from the store', async () => {
+    const db = join(tmp, 'reputation.db');
+    const r = await run(['number', '1-888-839-0199', '--db', db, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).reputation).toMatchObject({
+      number: '+18888390199',
+      reports: 0,
+      level: 'unknown',
+    });
+    const text = await run(['number', '1-888-839-0199', '--db', db]);
+    expect(text.stdout).toMatch(/Community reputation: unknown, 0 report\(s\)/);
+  });
+
   it('--batch from standard input', async () => {
     const r = await run(['number', '--batch', '-'], '1-800-772-1213\n');
     expect(r.code).toBe(0);

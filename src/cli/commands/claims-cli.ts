@@ -62,7 +62,10 @@ export function renderNumber(c: NumberCheck, paint: Paint): string {
     c.official ? `official ${getOrg(c.official.org).name} ${c.official.channel} line` : null,
   ].filter(Boolean);
   const lines = [verdictLine(paint, c.verdict, facts.join(' · ')), ...reasonLines(paint, c.reasons)];
-  if (c.reputation) lines.push(`  Community reports: ${c.reputation.reports}`);
+  if (c.reputation) {
+    const level = typeof c.reputation.level === 'string' ? `${c.reputation.level}, ` : '';
+    lines.push(`  Community reputation: ${level}${c.reputation.reports} report(s)`);
+  }
   if (c.official) lines.push(paint('2', `  Source: ${c.official.source}`));
   return lines.join('\n');
 }
