@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { CallGuardError } from '../errors/catalogue.js';
 
@@ -42,7 +42,7 @@ export function isE164(value: string): boolean {
  * @example numberHash('+18006427676') // 64 hex characters
  */
 export function numberHash(e164: string): string {
-  return createHash('sha256').update(e164).digest('hex');
+  return hash('sha256', e164);
 }
 
 /**

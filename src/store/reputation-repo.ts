@@ -11,6 +11,9 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 type Row = NumberReputationTable;
 
+// Feed-only numbers (most of them) have empty lists: skip JSON.parse on the hot path.
+const parseList = (text: string): unknown[] => (text === '[]' ? [] : (JSON.parse(text) as unknown[]));
+
 /** Cached row (or nothing) to the public shape; the level is computed now, with time decay. */
 export function toReputation(
   ctx: StoreContext,
@@ -50,8 +53,8 @@ export function toReputation(
     notScam: Number(row.not_scam),
     firstSeen: row.first_seen,
     lastSeen: row.last_seen,
-    topTactics: JSON.parse(row.top_tactics) as Reputation['topTactics'],
-    topBrands: JSON.parse(row.top_brands) as Reputation['topBrands'],
+    topTactics: parseList(row.top_tactics) as Reputation['topTactics'],
+    topBrands: parseList(row.top_brands) as Reputation['topBrands'],
     feeds: { reports: feedReports, firstSeen: row.feed_first_seen, lastSeen: row.feed_last_seen },
     official,
     version: Number(row.version),

@@ -1,0 +1,226 @@
+/**
+ * Storage: FTC DNC import rate (the sample replicated to 1,000,000 rows) beside the sqlite3 CLI's
+ * `.import` of the same file, and reputation lookups beside a bare prepared-statement read; then
+ * the same on PostgreSQL (started with test/support/postgres.ts, fsync on). Medians of alternating
+ * runs; CPU time is shown too because the machine is shared.
+ *
+ * Env: CG_BENCH_ROWS (default 1000000), CG_BENCH_IMPORT_RUNS (default 3), CG_BENCH_SKIP_PG=1.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { openStore, type Store } from '../src/store/index.js';
+import { startPostgres } from '../test/support/postgres.js';
+import { replicateFtc } from '../test/store/fixtures/replicate-ftc.js';
+import { fmt, median } from './stats.js';
+
+export const title = 'Storage: FTC import and reputation lookups, SQLite and PostgreSQL';
+
+const ROWS = Number(process.env.CG_BENCH_ROWS ?? 1_000_000);
+const IMPORT_RUNS = Number(process.env.CG_BENCH_IMPORT_RUNS ?? 3);
+const LOOKUP_ROUNDS = 7;
+
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<Timing & { value: T }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const cpu = process.cpuUsage(c0);
+  return { wall: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6, value };
+}
+
+/** The sqlite3 CLI imports the same CSV into a fresh WAL database (a floor: no parsing, no keys). */
+function sqliteCliImport(file: string, dir: string): Timing {
+  const db = join(dir, `cli-${Date.now()}.db`);
+  const t0 = performance.now();
+  const res = spawnSync(
+    '/usr/bin/sqlite3',
+    [db, '-cmd', 'PRAGMA journal_mode=WAL', `.import --csv ${file} ftc`],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const wall = (performance.now() - t0) / 1000;
+  if (res.status !== 0) throw new Error(`sqlite3 .import failed: ${res.stderr}`);
+  // Child CPU time is not visible here; report wall time only.
+  rmSync(db, { force: true });
+  rmSync(db + '-wal', { force: true });
+  rmSync(db + '-shm', { force: true });
+  return { wall, cpu: NaN };
+}
+
+async function importOnce(
+  open: () => Promise<Store>,
+  file: string,
+): Promise<Timing & { rows: number; numbers: number }> {
+  const store = await open();
+  try {
+    const t = await timed(() => store.feeds.importFtcDnc({ path: file }));
+    return { wall: t.wall, cpu: t.cpu, rows: t.value.rows, numbers: t.value.numbers };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Lookups per second: sequential awaits (SQLite) or `concurrency` in flight (PostgreSQL). */
+async function lookupRate(
+  store: Store,
+  numbers: string[],
+  concurrency: number,
+  seconds = 0.5,
+): Promise<number> {
+  const rates: number[] = [];
+  for (let r = 0; r < LOOKUP_ROUNDS; r++) {
+    let n = 0;
+    const t0 = performance.now();
+    const deadline = t0 + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, w) => {
+        let i = w;
+        while (performance.now() < deadline) {
+          for (let k = 0; k < 64; k++) {
+            await store.reputation.get(numbers[i % numbers.length]!);
+            i += concurrency;
+            n++;
+          }
+        }
+      }),
+    );
+    rates.push(n / ((performance.now() - t0) / 1000));
+  }
+  return median(rates);
+}
+
+/** The floor for SQLite lookups: a bare prepared statement on the same table, no mapping. */
+function bareSqliteRate(file: string, numbers: string[]): number {
+  const db = new BetterSqlite3(file, { readonly: true });
+  const stmt = db.prepare('SELECT * FROM number_reputation WHERE number = ?');
+  const rates: number[] = [];
+  for (let r = 0; r < LOOKUP_ROUNDS; r++) {
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 500) {
+      for (let k = 0; k < 64; k++) stmt.get(numbers[n++ % numbers.length]);
+    }
+    rates.push(n / ((performance.now() - t0) / 1000));
+  }
+  db.close();
+  return median(rates);
+}
+
+async function sampleNumbers(store: Store, count: number): Promise<string[]> {
+  const rows = await store.db.selectFrom('number_reputation').select('number').limit(count).execute();
+  // Half known numbers, half never seen (call-blockers mostly ask about unknown numbers).
+  const unknown = rows.map((r, i) => `+1202555${String(i % 10000).padStart(4, '0')}`);
+  return rows.flatMap((r, i) => [r.number, unknown[i]!]);
+}
+
+export async function run(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-bench-store-'));
+  const file = join(dir, 'ftc-1m.csv');
+  const rowsOut: string[] = [];
+  const row = (...cells: string[]) => rowsOut.push(`| ${cells.join(' | ')} |`);
+  try {
+    await replicateFtc(file, ROWS);
+
+    // SQLite import, alternating with the sqlite3 CLI floor.
+    const ours: (Timing & { rows: number; numbers: number })[] = [];
+    const cli: Timing[] = [];
+    let lastDb = '';
+    for (let r = 0; r < IMPORT_RUNS; r++) {
+      cli.push(sqliteCliImport(file, dir));
+      lastDb = join(dir, `store-${r}.db`);
+      const path = lastDb;
+      ours.push(await importOnce(() => openStore({ sqliteFile: path }), file));
+    }
+    const oursWall = median(ours.map((o) => o.wall));
+    const oursCpu = median(ours.map((o) => o.cpu));
+    const cliWall = median(cli.map((c) => c.wall));
+    row(
+      'SQLite',
+      `import ${fmt(ROWS, 0)} FTC rows (${fmt(ours[0]!.numbers, 0)} numbers)`,
+      `**${fmt(ROWS / oursWall, 0)} rows/s** (${fmt(oursWall, 2)} s wall, ${fmt(oursCpu, 2)} s CPU = ${fmt(ROWS / oursCpu, 0)} rows/CPU-s)`,
+      `sqlite3 CLI .import: ${fmt(ROWS / cliWall, 0)} rows/s (${fmt(cliWall, 2)} s)`,
+      `${fmt(cliWall / oursWall, 2)}×`,
+    );
+
+    const store = await openStore({ sqliteFile: lastDb });
+    try {
+      const numbers = await sampleNumbers(store, 50_000);
+      const rate = await lookupRate(store, numbers, 1);
+      const bare = bareSqliteRate(lastDb, numbers);
+      row(
+        'SQLite',
+        'reputation lookup, in-process (`store.reputation.get`, half unknown numbers)',
+        `**${fmt(rate, 0)}/s**`,
+        `bare prepared statement: ${fmt(bare, 0)}/s`,
+        `${fmt(rate / bare, 2)}×`,
+      );
+    } finally {
+      await store.close();
+    }
+
+    if (process.env.CG_BENCH_SKIP_PG !== '1') {
+      const pg = await startPostgres({ durable: true });
+      if (!pg) {
+        row('PostgreSQL', 'skipped: PostgreSQL not installed', '-', '-', '-');
+      } else {
+        try {
+          const pgRuns: (Timing & { rows: number; numbers: number })[] = [];
+          let url = '';
+          for (let r = 0; r < IMPORT_RUNS; r++) {
+            url = await pg.newDatabase();
+            const u = url;
+            pgRuns.push(await importOnce(() => openStore({ databaseUrl: u }), file));
+          }
+          const pgWall = median(pgRuns.map((o) => o.wall));
+          const pgCpu = median(pgRuns.map((o) => o.cpu));
+          row(
+            'PostgreSQL',
+            `import ${fmt(ROWS, 0)} FTC rows (one transaction, unnest batches of 5,000)`,
+            `**${fmt(ROWS / pgWall, 0)} rows/s** (${fmt(pgWall, 2)} s wall, ${fmt(pgCpu, 2)} s Node CPU)`,
+            `SQLite (above): ${fmt(ROWS / oursWall, 0)} rows/s`,
+            `${fmt(oursWall / pgWall, 2)}×`,
+          );
+          const s = await openStore({ databaseUrl: url });
+          try {
+            const numbers = await sampleNumbers(s, 50_000);
+            const seq = await lookupRate(s, numbers, 1);
+            const par = await lookupRate(s, numbers, 32);
+            row(
+              'PostgreSQL',
+              'reputation lookup (pool of 10): 1 in flight / 32 in flight',
+              `**${fmt(seq, 0)}/s / ${fmt(par, 0)}/s**`,
+              `SQLite in-process (above)`,
+              '-',
+            );
+          } finally {
+            await s.close();
+          }
+        } finally {
+          await pg.stop();
+        }
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+  return [
+    '| backend | what | measured (median) | floor / baseline, same run | ratio |',
+    '|---|---|---|---|---|',
+    ...rowsOut,
+    '',
+    `${IMPORT_RUNS} import runs per backend, ${LOOKUP_ROUNDS} lookup rounds of 0.5 s; load average at the end ${load} on ${
+      (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? '?'
+    } cores.`,
+  ].join('\n');
+}
