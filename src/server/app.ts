@@ -49,19 +49,24 @@ export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<
   app.decorate('operations', []);
   app.decorate('callguardConfig', config);
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks: these run on every request, and an async hook costs a promise each.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => logResponse(request, reply));
+  app.addHook('onResponse', (request, reply, done) => {
+    logResponse(request, reply);
+    done();
+  });
   // Graceful shutdown: requests already running finish, and their keep-alive connections then
   // close instead of idling until the keep-alive timeout and holding the process open.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
 
   let webAppBuilt = false;
