@@ -47,7 +47,14 @@ export {
   type PaymentMethod,
   type DisclosureKind,
 } from './schema.js';
-export { createCase, parseCaseItem, addItems, toMillis, type ValidateOptions } from './validate.js';
+export {
+  createCase,
+  parseCaseItem,
+  addItems,
+  toMillis,
+  compareWhen,
+  type ValidateOptions,
+} from './validate.js';
 export { newCaseId } from './ids.js';
 export { assessCall } from './assess-call.js';
 export { buildTimeline, undatedItems, type TimelineEntry } from './timeline.js';

@@ -111,7 +111,9 @@ export function recoveryPlan(c: Case): RecoveryStep[] {
       urgency: 'minutes',
       title: 'Call your bank to recall the transfer',
       detail:
-        'Call your bank (or the wire company, e.g. Western Union 1-800-448-1492, MoneyGram 1-800-926-9400) on a number you look up yourself. ' +
+        (c.country === 'US' && transfers.some((p) => p.method === 'wire')
+          ? 'Call your bank (or the wire company, e.g. Western Union 1-800-448-1492, MoneyGram 1-800-926-9400) on a number you look up yourself. '
+          : 'Call your bank on a number you look up yourself (on your card, statement or the bank’s website). ') +
         `Say the transfer was a fraud and ask them to recall or reverse it${refs.length ? ` (reference ${refs.join(', ')})` : ''}.`,
       because: `You sent money by wire or bank transfer: ${list(transfers)}.`,
       source: SOURCES.ftcScammed,

@@ -2,7 +2,7 @@
 import type { Case, CaseItem, Stage } from './schema.js';
 import { itemDetails, itemTitle } from './describe.js';
 import { stageOf } from './stages.js';
-import { toMillis } from './validate.js';
+import { compareWhen } from './validate.js';
 
 export interface TimelineEntry {
   at: string;
@@ -22,7 +22,7 @@ export function buildTimeline(c: Pick<Case, 'items'>): TimelineEntry[] {
   return c.items
     .map((item, index) => ({ item, index }))
     .filter((x): x is { item: CaseItem & { at: string }; index: number } => x.item.at !== undefined)
-    .sort((a, b) => toMillis(a.item.at) - toMillis(b.item.at) || a.index - b.index)
+    .sort((a, b) => compareWhen(a.item.at, b.item.at) || a.index - b.index)
     .map(({ item }) => {
       const entry: TimelineEntry = {
         at: item.at,

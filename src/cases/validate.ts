@@ -214,6 +214,24 @@ function checkDate(value: string | undefined, pointer: string, now: Date): void 
   }
 }
 
+/**
+ * Orders two dates as the person wrote them. Date-times compare by instant; a date without a time
+ * compares by calendar day with the local date of a date-time and, on the same day, comes first
+ * (a pop-up "on the 5th" came before the call it led to at 09:00 that day, whatever the time zone).
+ * @example
+ * ['2026-11-05T09:00:00+11:00', '2026-11-05'].sort(compareWhen); // ['2026-11-05', '2026-11-05T09:00:00+11:00']
+ */
+export function compareWhen(a: string, b: string): number {
+  const aDate = a.length === 10;
+  const bDate = b.length === 10;
+  if (!aDate && !bDate) return toMillis(a) - toMillis(b);
+  if (aDate && bDate) return a < b ? -1 : a > b ? 1 : 0;
+  const da = a.slice(0, 10);
+  const db = b.slice(0, 10);
+  if (da !== db) return da < db ? -1 : 1;
+  return aDate ? -1 : 1;
+}
+
 /** Milliseconds since the epoch; a date without a time counts as midnight UTC. */
 export function toMillis(value: string): number {
   return Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);

@@ -4,7 +4,7 @@ import { CHANNEL_LABELS, DISCLOSURE_LABELS, humanWhen, METHOD_LABELS } from '../
 import { addDecimal, formatMoney, totalsByCurrency } from '../money.js';
 import { detectPhantomHacker, STAGE_LABELS } from '../stages.js';
 import { buildTimeline } from '../timeline.js';
-import { toMillis } from '../validate.js';
+import { compareWhen } from '../validate.js';
 
 export interface SubjectInfo {
   names: string[];
@@ -68,7 +68,7 @@ const CONTACT_LABELS: Record<string, string> = {
 export function firstContact(c: Case): { how: string; at: string; item?: CaseItem } {
   const first = c.items
     .filter((i): i is Call | Message => (i.kind === 'call' || i.kind === 'message') && i.at !== undefined)
-    .sort((a, b) => toMillis(a.at!) - toMillis(b.at!))[0];
+    .sort((a, b) => compareWhen(a.at!, b.at!))[0];
   if (!first) {
     const m = messages(c)[0];
     return m ? { how: CONTACT_LABELS[m.channel] ?? m.channel, at: '', item: m } : { how: '', at: '' };
