@@ -135,6 +135,42 @@ describe('callguard stir (end to end)', () => {
     expect(r.out).toContain('not that the caller is honest');
   });
 
+  it('explains in text that attestation C does not vouch for the number', async () => {
+    const r0 = await run([
+      'stir',
+      'sign',
+      '--key',
+      files.key,
+      '--x5u',
+      X5U,
+      '--attest',
+      'C',
+      '--orig',
+      '+12025550100',
+      '--dest',
+      '+12025550143',
+    ]);
+    const r = await run([
+      'stir',
+      'verify',
+      '--identity',
+      r0.out.trim(),
+      '--from',
+      '+12025550100',
+      '--to',
+      '+12025550143',
+      '--cert-dir',
+      files.certDir,
+      '--trust',
+      files.root,
+      '--format',
+      'text',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^TN-Validation-Passed \(attestation C\): caller ID not-verified/);
+    expect(r.out).toContain('Attestation C: the carrier only knows where the call entered its network.');
+  });
+
   it('uses --iat and --origid when given', async () => {
     const iat = Math.floor(Date.now() / 1000) - 3600;
     const identity = await signed(['--iat', String(iat), '--origid', '123e4567-e89b-42d3-a456-426614174000']);

@@ -219,6 +219,13 @@ function renderText(r: StirVerification): string {
   const lines = [
     `${r.verstat}${r.attest ? ` (attestation ${r.attest})` : ''}: caller ID ${r.callerIdVerification}`,
   ];
+  if (r.verstat === 'TN-Validation-Passed' && r.attest !== 'A') {
+    lines.push(
+      r.attest === 'B'
+        ? '  Attestation B: the carrier knows its customer, not that they may use this number.'
+        : '  Attestation C: the carrier only knows where the call entered its network.',
+    );
+  }
   if (r.sipResponse) lines.push(`  SIP response: ${r.sipResponse.code} ${r.sipResponse.reason}`);
   if (r.orig) lines.push(`  from ${r.orig} to ${r.dest.join(', ')}${r.origid ? `, origid ${r.origid}` : ''}`);
   if (r.signer) {
