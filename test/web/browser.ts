@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -23,19 +21,24 @@ export function chromiumAvailable(): boolean {
 }
 
 export interface BrowserSession {
-  context: BrowserContext;
-  /** Every request the pages made to any origin other than the app's own. Must stay empty. */
+  /** A fresh context (its own storage) with the no-external-requests guard and axe-core preloaded. */
+  newContext(options?: {
+    colorScheme?: 'light' | 'dark';
+    width?: number;
+    height?: number;
+  }): Promise<BrowserContext>;
+  /** Every request any page made to an origin other than the app's own. Must stay empty. */
   externalRequests: string[];
   close(): Promise<void>;
 }
 
-export async function startBrowser(
-  appOrigin: string,
-  options: { colorScheme?: 'light' | 'dark' } = {},
-): Promise<BrowserSession> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'cg-chromium-'));
+/**
+ * One Chromium for the whole suite. Playwright's launch() gives it a fresh temporary profile
+ * directory (--user-data-dir) of its own and removes it on close.
+ */
+export async function startBrowser(appOrigin: string): Promise<BrowserSession> {
   await mkdir(ARTEFACTS, { recursive: true });
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -47,27 +50,29 @@ export async function startBrowser(
       '--disable-sync',
       '--no-first-run',
     ],
-    viewport: { width: 1024, height: 900 },
-    colorScheme: options.colorScheme ?? 'light',
-    permissions: ['clipboard-read', 'clipboard-write'],
   });
   const externalRequests: string[] = [];
   const origin = new URL(appOrigin).origin;
-  // axe-core is loaded into every page up front (once per document) instead of injected per audit.
-  await context.addInitScript({ content: AXE_SOURCE });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    externalRequests.push(url);
-    return route.abort();
-  });
   return {
-    context,
     externalRequests,
-    close: async () => {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+    async newContext(options = {}) {
+      const context = await browser.newContext({
+        viewport: { width: options.width ?? 1024, height: options.height ?? 900 },
+        colorScheme: options.colorScheme ?? 'light',
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
+      // axe-core is loaded into every page up front (once per document) instead of injected per audit.
+      await context.addInitScript({ content: AXE_SOURCE });
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:'))
+          return route.continue();
+        externalRequests.push(url);
+        return route.abort();
+      });
+      return context;
     },
+    close: () => browser.close(),
   };
 }
 

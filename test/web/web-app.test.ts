@@ -7,7 +7,7 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { auditPage, chromiumAvailable, startBrowser, type BrowserSession } from './browser.js';
 import { startApp, type RunningApp } from './app-server.js';
 
@@ -17,10 +17,12 @@ const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>
 describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
   let app: RunningApp;
   let browser: BrowserSession;
+  let context: BrowserContext;
 
   beforeAll(async () => {
     app = await startApp();
     browser = await startBrowser(app.url);
+    context = await browser.newContext();
   });
 
   afterAll(async () => {
@@ -29,7 +31,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
   });
 
   async function open(path: string): Promise<Page> {
-    const page = await browser.context.newPage();
+    const page = await context.newPage();
     page.on('dialog', (d) => void d.dismiss());
     await page.goto(`${app.url}#${path}`);
     await page.locator('h1').first().waitFor();
@@ -233,7 +235,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
   it('live mode "Listen" feeds what the browser hears into the same alerts', async () => {
     // The browser's recogniser needs a microphone and (in Chromium) Google's servers, so this page gets a
     // stand-in that "hears" one sentence; what is tested is the page's handling of recognition results.
-    const page = await browser.context.newPage();
+    const page = await context.newPage();
     await page.addInitScript(() => {
       class HeardOnce {
         continuous = false;
@@ -356,13 +358,13 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
 
   it('works offline once loaded', async () => {
     const page = await open('/');
-    await browser.context.setOffline(true);
+    await context.setOffline(true);
     try {
       await page.getByRole('link', { name: /The call just ended/ }).click();
       await page.getByRole('button', { name: 'They called me' }).click();
       await expect(page.locator('#question-text').textContent()).resolves.toBe('Who did they say they were?');
     } finally {
-      await browser.context.setOffline(false);
+      await context.setOffline(false);
     }
     await page.close();
   });
@@ -379,28 +381,9 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.close();
   });
 
-  it('made no request to any other origin', () => {
-    expect(browser.externalRequests).toEqual([]);
-  });
-});
-
-describe.skipIf(!HAVE_CHROMIUM)('web app on a 360 px phone in dark mode', () => {
-  let app: RunningApp;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await startBrowser(app.url, { colorScheme: 'dark' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   it('fits 360 px without sideways scrolling and passes axe in dark mode', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 740 });
+    const phone = await browser.newContext({ colorScheme: 'dark', width: 360, height: 740 });
+    const page = await phone.newPage();
     for (const [path, name] of [
       ['/', 'phone-dark-home'],
       ['/guided', 'phone-dark-guided'],
@@ -414,12 +397,24 @@ describe.skipIf(!HAVE_CHROMIUM)('web app on a 360 px phone in dark mode', () => 
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await auditPage(page, name)).toEqual([]);
     }
+    // The coloured parts in dark mode: a verdict banner, red flags and marked transcript phrases.
+    await page.goto(`${app.url}#/transcript`);
+    await page
+      .locator('#transcript-text')
+      .fill('Caller: This is Microsoft. Your computer has a virus. Install AnyDesk and pay with gift cards.');
+    await page.getByRole('button', { name: 'Check it' }).click();
+    await page.locator('mark.hl').first().waitFor();
+    expect(await auditPage(page, 'phone-dark-transcript')).toEqual([]);
     // On a phone the menu folds behind one button.
     await expect(page.locator('#main-menu').isVisible()).resolves.toBe(false);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Questions' }).click();
     await page.waitForURL(/#\/faq$/);
     await expect(page.locator('#main-menu').isVisible()).resolves.toBe(false);
-    await page.close();
+    await phone.close();
+  });
+
+  it('made no request to any other origin', () => {
+    expect(browser.externalRequests).toEqual([]);
   });
 });
