@@ -101,6 +101,23 @@ describe('checkUrl: lookalikes seen in real scams', () => {
     expect(r.reasons.map((x) => x.code)).toContain(code);
   });
 
+  it('official social accounts, and brand-named accounts that are not', () => {
+    expect(checkUrl('https://x.com/MicrosoftHelps')).toMatchObject({
+      verdict: 'official',
+      brand: 'microsoft',
+    });
+    expect(checkUrl('https://twitter.com/AskPayPal')).toMatchObject({ verdict: 'official', brand: 'paypal' });
+    const fake = checkUrl('https://x.com/Microsoft_Support_247');
+    expect(fake).toMatchObject({ verdict: 'lookalike', brand: 'microsoft' });
+    expect(fake.reasons.map((r) => r.code)).toContain('UNOFFICIAL_SOCIAL_ACCOUNT');
+    expect(checkUrl('https://x.com/somebody').verdict).toBe('unknown');
+    expect(checkUrl('https://www.youtube.com/@MicrosoftSupportHelpline')).toMatchObject({
+      verdict: 'lookalike',
+      brand: 'microsoft',
+    });
+    expect(checkUrl('https://www.youtube.com/@Microsoft').verdict).toBe('official');
+  });
+
   it('mixed scripts are called out', () => {
     expect(codes('micrоsоft.com')).toContain('MIXED_SCRIPTS');
   });

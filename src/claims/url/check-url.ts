@@ -8,6 +8,7 @@ import { brandHitsInLabel, brandInWord, type BrandHit } from './brand-hits.js';
 import { FREE_HOSTING_DOMAINS, REMOTE_ACCESS_DOMAINS, SHORTENERS, SUSPICIOUS_TLDS } from './lists.js';
 import { parseUrl } from './parse-url.js';
 import { scriptsOf } from './skeleton.js';
+import { socialAccount } from './social.js';
 
 export interface CheckUrlOptions {
   /** The organisation the address is claimed to belong to (id or name). */
@@ -24,6 +25,7 @@ const LOOKALIKE_CODES: ReadonlySet<string> = new Set([
   'BRAND_ON_HOSTING',
   'BRAND_IN_USERINFO',
   'OFFICIAL_DOMAIN_IN_PATH',
+  'UNOFFICIAL_SOCIAL_ACCOUNT',
 ]);
 
 const PATH_SCAN_LIMIT = 2048;
@@ -117,6 +119,18 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
         break;
       }
     }
+    // Profiles on official social networks (LinkedIn, YouTube) are their members' content.
+    const profile = socialAccount(asciiHost, url.pathname);
+    if (profile?.kind === 'imitation') {
+      reasons.push(
+        reason(
+          'UNOFFICIAL_SOCIAL_ACCOUNT',
+          'danger',
+          `"${profile.handle}" uses the ${getOrg(profile.org).name} name but is a member's page on ${owner.matched}, not an official account.`,
+        ),
+      );
+      imitated.org ??= profile.org;
+    }
     if (claimed && claimed.id !== owner.org && claimed.id !== 'bank') {
       reasons.push(
         reason('NOT_CLAIMED_ORG', 'warning', `This address belongs to ${org.name}, not ${claimed.name}.`),
@@ -138,6 +152,33 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
       brand: imitated.org ?? owner.org,
       reasons,
     };
+  }
+
+  const social = isIp ? null : socialAccount(asciiHost, url.pathname);
+  if (social) {
+    const org = getOrg(social.org);
+    if (social.kind === 'official') {
+      reasons.push(
+        reason('OFFICIAL_SOCIAL_ACCOUNT', 'info', `@${social.handle} is an official ${org.name} account.`),
+      );
+      return {
+        input,
+        host: unicodeHost,
+        asciiHost,
+        registrableDomain,
+        verdict: 'official',
+        brand: social.org,
+        reasons,
+      };
+    }
+    reasons.push(
+      reason(
+        'UNOFFICIAL_SOCIAL_ACCOUNT',
+        'danger',
+        `@${social.handle} uses the ${org.name} name but is not one of its official accounts. Fake "support" accounts ask for details and payment.`,
+      ),
+    );
+    imitated.org ??= social.org;
   }
 
   if (isIp) {
