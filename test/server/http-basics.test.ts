@@ -109,6 +109,33 @@ describe('HTTP edge', () => {
     expect((await call(s.url, 'GET', '/docs/errors')).text).toContain('id="cg_input_invalid"');
   });
 
+  it('has no dangling $ref and documents every route with problem responses', async () => {
+    const doc = (await call(s.url, 'GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      expect(ref, ref).toMatch(/^#\/components\/schemas\//);
+      expect(doc.components.schemas[ref.split('/').pop()!], ref).toBeDefined();
+    }
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        expect(Object.keys(op.responses), `${method} ${path}`).toContain('500');
+      }
+    }
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/assess',
+        '/v1/numbers/{number}',
+        '/v1/reports',
+        '/v1/blocklist',
+        '/v1/live',
+      ]),
+    );
+  });
+
   it('says the web app is not built when dist/web is missing', async () => {
     const res = await call(s.url, 'GET', '/');
     expect(res.status).toBe(200);
