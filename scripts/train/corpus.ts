@@ -30,7 +30,7 @@ const SCHEME_GROUPING: GroupingOptions = {
 };
 
 export function callerTextOf(record: LabelledRecord): string {
-  const turns = turnsOf(record);
+  const turns = turnsOf(record) ?? [];
   const caller = turns.filter((t) => t.speaker === 'caller');
   return (caller.length > 0 ? caller : turns.filter((t) => t.speaker !== 'callee'))
     .map((t) => t.text)

@@ -28,11 +28,15 @@ export function fprAt(
   return n === 0 ? 0 : fp / n;
 }
 
-/** Lowest threshold on a 0.01 grid meeting every target. */
+/** Lowest threshold (one of the observed risks, or the floor) meeting every target. */
 export function chooseThreshold(docs: readonly Doc[], risks: readonly number[], targets: FpTargets): number {
   const sources = [...new Set(docs.filter((d) => !d.label).map((d) => d.source))];
-  for (let t = Math.max(0.01, targets.floor); t <= 0.99; t = Math.round((t + 0.01) * 100) / 100) {
+  const candidates = [...new Set([targets.floor, ...risks.filter((r) => r > targets.floor)])].sort(
+    (a, b) => a - b,
+  );
+  for (const t of candidates) {
     if (sources.every((s) => fprAt(docs, risks, t, s) <= (targets.bySource[s] ?? targets.default))) return t;
   }
-  return 0.99;
+  // Nothing meets the targets: above every observed risk.
+  return Math.min(0.999, Math.max(...risks) + 0.001);
 }

@@ -2,6 +2,7 @@
  * Runs a detector over labelled records and scores it. The detector is passed in (the engine's
  * `assess` in the CLI), so this file stays independent of how verdicts are made.
  */
+import type { AssessInput, CallFacts } from '../engine/types.js';
 import type { LabelledRecord, GroupKey } from './labelled.js';
 import { turnsOf } from './labelled.js';
 import { metricsByGroup, metricsOf, type Metrics, type Scored } from './metrics.js';
@@ -31,13 +32,16 @@ export interface EvaluationReport extends Metrics {
 export const DETECTED_VERDICTS: ReadonlySet<string> = new Set(['scam', 'likely-scam']);
 
 /** The engine input for a record: its turns (speaker labels kept) and its facts without nulls. */
-export function assessInputOf(record: LabelledRecord): {
-  transcript: { speaker: string; text: string }[];
-  facts: Record<string, string>;
-} {
-  const facts: Record<string, string> = {};
-  for (const [k, v] of Object.entries(record.facts ?? {})) if (typeof v === 'string') facts[k] = v;
-  return { transcript: turnsOf(record), facts };
+export function assessInputOf(record: LabelledRecord): AssessInput {
+  const facts: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record.facts ?? {})) if (v !== null && v !== undefined) facts[k] = v;
+  // The engine validates the facts (and throws CG_INPUT_INVALID on bad ones), so they pass through as given.
+  const turns = turnsOf(record);
+  const text = record.turns ? null : (record.text ?? record.transcript ?? null);
+  return {
+    ...(text !== null ? { transcript: text } : turns ? { transcript: turns } : {}),
+    facts: facts as CallFacts,
+  };
 }
 
 /**

@@ -9,18 +9,8 @@ const turnSchema = z.object({
   text: z.string().max(1_000_000),
 });
 
-const factsSchema = z
-  .object({
-    claimedOrg: z.string().max(500).nullish(),
-    initiatedBy: z.enum(['them', 'me', 'unknown']).nullish(),
-    dialedNumberSource: z
-      .enum(['popup', 'search-result', 'invoice-email', 'official-site', 'known-contact'])
-      .nullish(),
-    callerNumber: z.string().max(100).nullish(),
-    callerIdName: z.string().max(200).nullish(),
-    callerIdVerification: z.enum(['passed', 'failed', 'not-verified', 'unknown']).nullish(),
-  })
-  .partial();
+/** Facts are passed to the engine as given (it validates them); null means "not known". */
+const factsSchema = z.record(z.string(), z.unknown());
 
 export const labelledRecordSchema = z
   .object({
@@ -34,16 +24,20 @@ export const labelledRecordSchema = z
     turns: z.array(turnSchema).max(10_000).optional(),
     facts: factsSchema.nullish(),
   })
-  .refine((r) => r.text !== undefined || r.transcript !== undefined || r.turns !== undefined, {
-    message: 'needs "text", "transcript" or "turns"',
+  .refine((r) => r.text !== undefined || r.transcript !== undefined || r.turns !== undefined || r.facts, {
+    message: 'needs "text", "transcript", "turns" or "facts"',
   });
 
 export type LabelledRecord = z.infer<typeof labelledRecordSchema>;
 
-/** Turns of a record: its `turns`, else its text as one turn of unknown speaker. */
-export function turnsOf(record: LabelledRecord): { speaker: string; text: string }[] {
+/**
+ * Turns of a record: its `turns`, else its text as one turn of unknown speaker (the engine works out
+ * "Speaker: text" lines itself), else null (a facts-only record).
+ */
+export function turnsOf(record: LabelledRecord): { speaker: string; text: string }[] | null {
   if (record.turns) return record.turns.map((t) => ({ speaker: t.speaker ?? 'unknown', text: t.text }));
-  return [{ speaker: 'unknown', text: record.text ?? record.transcript ?? '' }];
+  const text = record.text ?? record.transcript;
+  return text === undefined ? null : [{ speaker: 'unknown', text }];
 }
 
 /** The grouping keys `callguard eval --by` accepts. */
