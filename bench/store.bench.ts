@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openStore, type Store } from '../src/store/index.js';
@@ -122,6 +122,9 @@ async function sampleNumbers(store: Store, count: number): Promise<string[]> {
 }
 
 export async function run(): Promise<string> {
+  const loadAtStart = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-store-'));
   const file = join(dir, 'ftc-1m.csv');
   const rowsOut: string[] = [];
@@ -219,8 +222,6 @@ export async function run(): Promise<string> {
     '|---|---|---|---|---|',
     ...rowsOut,
     '',
-    `${IMPORT_RUNS} import runs per backend, ${LOOKUP_ROUNDS} lookup rounds of 0.5 s; load average at the end ${load} on ${
-      (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? '?'
-    } cores.`,
+    `${IMPORT_RUNS} import run(s) per backend, ${LOOKUP_ROUNDS} lookup rounds of 0.5 s; load average at the start ${loadAtStart}, at the end ${load} (1/5/15 min) on ${availableParallelism()} cores.`,
   ].join('\n');
 }
