@@ -95,7 +95,12 @@ describe('two server processes on one PostgreSQL', () => {
       const check = (await call(via.url, 'GET', `/v1/numbers/${encodeURIComponent(number)}`)).body as {
         reputation: { reporters: number; reports: number };
       };
-      expect(check.reputation).toMatchObject({ reporters: 6, reports: 6 });
+      // Fewer means lost updates: the store's recomputeNumber must serialise per number on PostgreSQL
+      // (e.g. pg_advisory_xact_lock) so concurrent writers do not overwrite each other's counts.
+      expect(check.reputation, 'reputation lost concurrent reports (store, PostgreSQL)').toMatchObject({
+        reporters: 6,
+        reports: 6,
+      });
     }
 
     const body = { number: '+12025550162', direction: 'they-called' };
