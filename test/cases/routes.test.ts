@@ -71,7 +71,7 @@ describe('/v1/cases', () => {
     expect(html.text).toMatch(/^<!doctype html>/);
     const md = await call(s.url, 'GET', `/v1/cases/${id}/export?format=md`);
     expect(md.contentType).toMatch(/^text\/markdown/);
-    expect(md.text).toContain('| USD | 26000 | 0 | 40000 | 3 |');
+    expect(md.text).toContain('| USD | 26,000 | 0 | 40,000 | 3 |');
     const json = await call(s.url, 'GET', `/v1/cases/${id}/export?format=json`);
     expect((json.body as { format: string }).format).toBe('callguard-case-evidence');
     expect((await call(s.url, 'GET', `/v1/cases/${id}/export?format=pdf`)).status).toBe(400);

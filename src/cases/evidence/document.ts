@@ -77,7 +77,13 @@ export function evidenceDocument(pack: EvidencePack): Block[] {
       ? {
           type: 'table',
           header: ['Currency', 'Paid', 'Attempted (stopped)', 'Asked (not paid)', 'Payments'],
-          rows: pack.totals.map((t) => [t.currency, t.paid, t.attempted, t.asked, String(t.payments)]),
+          rows: pack.totals.map((t) => [
+            t.currency,
+            group(t.paid),
+            group(t.attempted),
+            group(t.asked),
+            String(t.payments),
+          ]),
         }
       : { type: 'paragraph', text: 'No payments recorded.' },
   );
@@ -218,4 +224,9 @@ function section(b: Block[], heading: string, items: CaseItem[], kind: CaseItem[
       b.push({ type: 'quote', label: 'Transcript', text: item.transcript });
     if (item.notes) b.push({ type: 'quote', label: 'Notes', text: item.notes });
   });
+}
+
+/** Thousands grouping without the currency code (the table has its own currency column). */
+function group(value: string): string {
+  return formatMoney(value, '').trimEnd();
 }
