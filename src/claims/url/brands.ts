@@ -136,4 +136,6 @@ export const SCAM_KEYWORDS: readonly string[] = [
   'confirm',
   'claim',
   'rewards',
+  'bank',
+  'banking',
 ];

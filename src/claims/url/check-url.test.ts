@@ -91,6 +91,7 @@ describe('checkUrl: lookalikes seen in real scams', () => {
     ['geeksquad-renewal.com', 'geek-squad', 'LOOKALIKE_DOMAIN'],
     ['norton-billing.com', 'norton', 'LOOKALIKE_DOMAIN'],
     ['irs-refund-online.com', 'irs', 'LOOKALIKE_DOMAIN'],
+    ['chasebank-verify.com', 'chase', 'LOOKALIKE_DOMAIN'],
     ['https://evil.xyz/www.paypal.com/signin', 'paypal', 'OFFICIAL_DOMAIN_IN_PATH'],
     ['https://microsoft.com@evil.ru/x', 'microsoft', 'BRAND_IN_USERINFO'],
     ['hxxps://m1crosoft[.]com/', 'microsoft', 'TYPO_DOMAIN'],
