@@ -9,8 +9,8 @@ interface Received {
   ws: WebSocket;
 }
 
-async function connect(s: TestServer): Promise<Received> {
-  const ws = new WebSocket(s.url.replace('http', 'ws') + '/v1/live');
+async function connect(s: TestServer, origin?: string): Promise<Received> {
+  const ws = new WebSocket(s.url.replace('http', 'ws') + '/v1/live', origin ? { origin } : {});
   const messages: Array<Record<string, unknown>> = [];
   ws.on('message', (data) => messages.push(JSON.parse(String(data))));
   const close = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -114,6 +114,15 @@ describe('WebSocket /v1/live', () => {
     for (let i = 0; i < 40; i++) c.ws.send(JSON.stringify({ text: 'hi' }));
     expect((await c.close).code).toBe(1008);
     expect(c.messages.at(-1)).toMatchObject({ type: 'error', code: 'CG_RATE_LIMITED' });
+  });
+
+  it('accepts its own origin and refuses other browser origins with 1008', async () => {
+    const own = await connect(s, s.url);
+    expect(own.messages[0]).toMatchObject({ type: 'ready' });
+    own.ws.close();
+    const other = await connect(s, 'https://evil.example');
+    expect(other.messages[0]).toMatchObject({ type: 'error', code: 'CG_FORBIDDEN' });
+    expect((await other.close).code).toBe(1008);
   });
 
   it('never logs segment text', async () => {

@@ -26,6 +26,20 @@ export const routes: RoutePlugin = (app, { config }) => {
   });
 
   app.get('/v1/live', { websocket: true }, (socket, request) => {
+    // Browsers always send Origin on a WebSocket and CORS does not apply to it, so check it here:
+    // the web app's own origin and the configured CORS origins only. Non-browser clients send none.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !originAllowed(origin, request.headers.host, config.corsOrigins)) {
+      socket.send(
+        JSON.stringify({
+          type: 'error',
+          code: 'CG_FORBIDDEN',
+          detail: 'This origin may not open a live session.',
+        }),
+      );
+      socket.close(CLOSE.policy, 'origin not allowed');
+      return;
+    }
     const conn = new LiveConnection(config.live);
     const started = Date.now();
     let closeCode = 0;
@@ -68,5 +82,14 @@ export const routes: RoutePlugin = (app, { config }) => {
     socket.on('error', () => socket.terminate());
   });
 };
+
+export function originAllowed(origin: string, host: string | undefined, allowed: readonly string[]): boolean {
+  if (allowed.includes('*') || allowed.includes(origin)) return true;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
 
 export { CLOSE };
