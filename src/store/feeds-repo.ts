@@ -75,6 +75,15 @@ export function createFeedRepository(ctx: StoreContext): FeedRepository {
           pointer: '--source',
         });
       }
+      if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) {
+        throw new CallGuardError(
+          'CG_OPTION_VALUE_INVALID',
+          '--country must be a two-letter code such as US or GB.',
+          {
+            pointer: '--country',
+          },
+        );
+      }
       const format = opts.format ?? (file.path.toLowerCase().endsWith('.json') ? 'json' : 'csv');
       const job =
         format === 'json'
