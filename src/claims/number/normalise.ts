@@ -53,6 +53,8 @@ export function normaliseNumber(raw: string): NormalisedNumber | null {
   // An extension does not change who the number belongs to.
   s = s.replace(/\s*(?:ext\.?|extension|x|#)\s*\d{1,6}\s*$/i, '');
   const plus = /^\s*[+＋]/.test(s) || /^\s*\(\s*\+/.test(s);
+  // "+44 (0)20 ..." : the bracketed trunk zero is dialled only inside the country.
+  if (plus) s = s.replace(/^(\s*\(?\s*[+＋]\s*\d{1,3}\s*\)?\s*)\(\s*0\s*\)/, '$1');
   const letters = s.match(/[A-Za-z]/g)?.length ?? 0;
   const digitsOnly = s.replace(/\D/g, '');
   // Letters only count as a vanity number when they follow some digits (a prefix like 1-800).
