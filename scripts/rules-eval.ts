@@ -34,7 +34,7 @@ for (const file of files) {
     const record = JSON.parse(line) as { source: string; label: 'scam' | 'legit' };
     // Only what a user would give: the transcript and the call facts (no label, brand or category).
     const { id, turns, facts } = JSON.parse(line) as Record<string, unknown>;
-    const result = assessLine(JSON.stringify({ id, turns, facts }), i + 1);
+    const result = assessLine(JSON.stringify({ id, turns, facts }), i + 1, { learned: false });
     if ('error' in result) {
       errors++;
       return;

@@ -9,7 +9,7 @@
  * });
  * result.verdict; // 'scam'
  */
-export { assess, ENGINE_VERSION } from './assess/assess.js';
+export { assess, ENGINE_VERSION, type AssessOptions } from './assess/assess.js';
 export { parseTranscript, MAX_TRANSCRIPT_CHARS, MAX_SEGMENTS } from './transcript/parse.js';
 export { createLiveSession, type LiveSession } from './live.js';
 export { RED_FLAG_DEFINITIONS, type FlagDefinition } from './rules/definitions.js';

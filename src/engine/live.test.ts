@@ -21,10 +21,10 @@ describe('createLiveSession', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('ends where a whole-transcript assessment ends', () => {
+  it('ends where a whole-transcript assessment (rules only) ends', () => {
     const live = createLiveSession({ initiatedBy: 'them' });
     for (const seg of CALL) live.push(seg);
-    const whole = assess({ facts: { initiatedBy: 'them' }, transcript: CALL });
+    const whole = assess({ facts: { initiatedBy: 'them' }, transcript: CALL }, { learned: false });
     expect(live.current().verdict).toBe(whole.verdict);
     expect(live.current().risk).toBe(whole.risk);
     expect(

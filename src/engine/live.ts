@@ -35,7 +35,7 @@ export function createLiveSession(facts: CallFacts = {}): LiveSession {
   const state = newScanState();
   const transcript: Transcript = { format: 'json', text: '', segments: [] };
   const roles = new LiveRoles();
-  let last: Assessment = buildAssessment(state, validFacts, null);
+  let last: Assessment = buildAssessment(state, validFacts, null, false);
 
   return {
     push(input) {
@@ -69,7 +69,8 @@ export function createLiveSession(facts: CallFacts = {}): LiveSession {
 
       const before = new Set(last.redFlags.map((f) => f.id));
       const warnings = scanInto(state, segment, transcript.segments.length - 1);
-      last = buildAssessment(state, validFacts, transcript);
+      // Rules only: the learned scorer reads the whole transcript, which live mode never re-reads.
+      last = buildAssessment(state, validFacts, transcript, false);
       return { assessment: last, newFlags: last.redFlags.filter((f) => !before.has(f.id)), warnings };
     },
     current() {

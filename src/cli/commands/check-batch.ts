@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { CliContext } from '../context.js';
 import { CallGuardError, isCallGuardError } from '../../errors/catalogue.js';
-import { assess } from '../../engine/index.js';
+import { assess, type AssessOptions } from '../../engine/index.js';
 import type { AssessInput, TranscriptInput } from '../../engine/types.js';
 
 /** Longest line accepted (one transcript). */
@@ -145,7 +145,7 @@ function errorLine(id: string | null, line: number, err: unknown): LineResult {
 }
 
 /** One line in, one result out; never throws. */
-export function assessLine(line: string, lineNo: number): LineResult {
+export function assessLine(line: string, lineNo: number, options: AssessOptions = {}): LineResult {
   let id: string | null = null;
   try {
     let data: unknown;
@@ -165,7 +165,7 @@ export function assessLine(line: string, lineNo: number): LineResult {
     }
     const obj = data as Record<string, unknown>;
     if (typeof obj.id === 'string' || typeof obj.id === 'number') id = String(obj.id);
-    const result = assess(toAssessInput(obj, lineNo));
+    const result = assess(toAssessInput(obj, lineNo), options);
     return { id, verdict: result.verdict, risk: result.risk, redFlags: result.redFlags.map((f) => f.id) };
   } catch (err) {
     return errorLine(id, lineNo, err);

@@ -5,7 +5,7 @@
  */
 import { CallGuardError } from '../../errors/catalogue.js';
 import { VERSION } from '../../version.js';
-import type { AssessInput, Assessment, CallFacts, Transcript } from '../types.js';
+import type { AssessInput, Assessment, CallFacts, Mitigation, RedFlag, Transcript } from '../types.js';
 import { validateAssessInput } from '../schemas.js';
 import { parseTranscript } from '../transcript/parse.js';
 import { newScanState, scanInto, type ScanState } from './state.js';
@@ -13,8 +13,17 @@ import { derive } from './derive.js';
 import { scoreFlags } from './score.js';
 import { nextSteps, questionsToAsk, summarise } from './advice.js';
 import { claimedOrg } from './org.js';
+import { learnedSignal } from './learned.js';
 
 export const ENGINE_VERSION = `callguard-engine/${VERSION}`;
+
+export interface AssessOptions {
+  /**
+   * Add the learned scorer's evidence (src/engine/learned) to the rules'. Default true. Turn it off
+   * to measure the rules alone; live sessions leave it off because it reads the whole transcript.
+   */
+  learned?: boolean;
+}
 
 /**
  * Assesses a call from facts and/or a transcript.
@@ -23,7 +32,7 @@ export const ENGINE_VERSION = `callguard-engine/${VERSION}`;
  *                    transcript: 'Caller: Your PC has a virus. Install AnyDesk so I can fix it.' });
  * a.verdict; // 'scam'
  */
-export function assess(input: AssessInput): Assessment {
+export function assess(input: AssessInput, options: AssessOptions = {}): Assessment {
   const { facts = {}, transcript } = validateAssessInput(input);
   if (transcript === undefined && !hasAnyFact(facts)) {
     throw new CallGuardError(
@@ -34,7 +43,7 @@ export function assess(input: AssessInput): Assessment {
   const parsed = transcript === undefined ? null : parseTranscript(transcript);
   const state = newScanState();
   if (parsed) parsed.segments.forEach((seg, i) => scanInto(state, seg, i));
-  return buildAssessment(state, facts, parsed);
+  return buildAssessment(state, facts, parsed, options.learned ?? true);
 }
 
 /** Turns scan state + facts into the Assessment (shared by batch and live modes). */
@@ -42,6 +51,7 @@ export function buildAssessment(
   state: ScanState,
   facts: CallFacts,
   transcript: Transcript | null,
+  useLearned: boolean,
 ): Assessment {
   const intro = [
     ...(state.signals.get('SIG_TECH_INTRO') ?? []),
@@ -51,13 +61,16 @@ export function buildAssessment(
     .join('\n');
   const { org, claimed } = claimedOrg(facts, intro, state.callerTextHead);
   const { flags, mitigations } = derive(state, facts, claimed ? org : null);
-  void transcript; // the learned scorer (src/engine/learned) will read it once it exists
-  const allFlags = flags;
-  const { risk, verdict } = scoreFlags(allFlags, mitigations);
+  const learned = useLearned && transcript ? learnedSignal(transcript, flags) : null;
+  const allFlags: RedFlag[] = learned?.flag ? [...flags, learned.flag] : flags;
+  const allMitigations: Mitigation[] = learned?.mitigation
+    ? [...mitigations, learned.mitigation]
+    : mitigations;
+  const { risk, verdict } = scoreFlags(allFlags, allMitigations);
   const assessment: Assessment = {
     verdict,
     risk,
-    summary: summarise(verdict, allFlags, mitigations, org, facts.callerIdVerification === 'passed'),
+    summary: summarise(verdict, allFlags, allMitigations, org, facts.callerIdVerification === 'passed'),
     org: org ? { id: org.id, name: org.name } : null,
     redFlags: allFlags,
     warnings: [...state.warnings],
@@ -66,7 +79,7 @@ export function buildAssessment(
     officialContact: org ? { text: org.officialContact.text, url: org.officialContact.url } : null,
     engineVersion: ENGINE_VERSION,
   };
-  if (mitigations.length > 0) assessment.mitigations = mitigations;
+  if (allMitigations.length > 0) assessment.mitigations = allMitigations;
   return assessment;
 }
 

@@ -246,6 +246,15 @@ const DEFS = [
     explanation: 'Moving money "to keep it safe" while hiding it from your bank is the Phantom Hacker scam.',
     source: SOURCES.safeAccount,
   },
+  {
+    id: 'LEARNED_SCAM_LANGUAGE',
+    group: 'learned',
+    severity: 'low',
+    title: 'Sounds like known scam scripts',
+    explanation:
+      "A model trained on labelled calls finds the caller's wording typical of scam scripts. Its weight varies with the wording (capped); it never decides alone.",
+    source: { name: 'CallGuard learned scorer (src/engine/learned/PROVENANCE.md)' },
+  },
 ] as const satisfies readonly FlagDefinition[];
 
 export type DefinedFlagId = (typeof DEFS)[number]['id'];

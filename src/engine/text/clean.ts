@@ -8,5 +8,7 @@ const CONTROL_RE =
 
 /** @example cleanText('a\u0000b') === 'a b' */
 export function cleanText(s: string): string {
+  CONTROL_RE.lastIndex = 0;
+  if (!CONTROL_RE.test(s)) return s;
   return s.replace(CONTROL_RE, ' ');
 }

@@ -85,10 +85,41 @@ const SINGLE: ReadonlyMap<string, string> = new Map([
 
 /** Variant (separators collapsed to one space) → canonical form. */
 const CANONICAL = new Map<string, string>([...MULTI, ...SINGLE]);
-const VARIANT_SOURCE = [...CANONICAL.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map((v) => v.split(' ').map(escape).join('[ -]{1,3}'))
-  .join('|');
+const VARIANT_SOURCE = trieSource([...CANONICAL.keys()]);
+
+/**
+ * One regex alternative per word list, factored as a trie ("pass(?:word|code)"): the regex engine
+ * then compares a character or two per position instead of trying hundreds of alternatives.
+ * A space in a word matches the separators speech-to-text puts between split words.
+ */
+export function trieSource(words: readonly string[]): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const w of words) {
+    let node = root;
+    for (const ch of w) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { end: false, next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: Node): string => {
+    const branches = [...node.next].map(
+      ([ch, child]) => (ch === ' ' ? '[ -]{1,3}' : escape(ch)) + emit(child),
+    );
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return words.length === 0 ? '(?!)' : emit(root);
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -119,13 +150,9 @@ export type Lexer = (original: string) => NormalisedText;
  */
 export function createLexer(keys: readonly string[]): Lexer {
   const keySet = new Set(keys);
-  const literal = [...keySet].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape);
   // Two groups only (variants first, so "gift guard" wins over the key "gift"): a result array per
   // match stays small, and this runs for every key word.
-  const re = new RegExp(
-    `\\b(?:(${VARIANT_SOURCE})|(${literal.length ? literal.join('|') : '(?!)'}))(?![a-z0-9'])`,
-    'g',
-  );
+  const re = new RegExp(`\\b(?:(${VARIANT_SOURCE})|(${trieSource([...keySet])}))(?![a-z0-9'])`, 'g');
 
   return (original) => {
     let lower = original.toLowerCase();

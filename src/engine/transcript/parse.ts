@@ -79,15 +79,14 @@ function build(format: TranscriptFormat, raw: RawSegment[]): Transcript {
       },
     );
   }
-  const cleaned = raw
-    .map((r) => ({
-      ...r,
-      text: cleanText(r.text)
-        .replace(/[ \t]+/g, ' ')
-        .replace(/\r\n?/g, '\n')
-        .trim(),
-    }))
-    .filter((r) => r.text !== '');
+  const cleaned: RawSegment[] = [];
+  for (const r of raw) {
+    let text = cleanText(r.text);
+    // Collapse runs of blanks only where there are any (most segments have none).
+    if (/[ \t]{2}|\t|\r/.test(text)) text = text.replace(/[ \t]+/g, ' ').replace(/\r\n?/g, '\n');
+    text = text.trim();
+    if (text !== '') cleaned.push(text === r.text ? r : { ...r, text });
+  }
   if (cleaned.length === 0) throw emptyError();
   let total = 0;
   for (const r of cleaned) total += r.text.length + 1;

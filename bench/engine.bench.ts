@@ -1,0 +1,136 @@
+/**
+ * Engine speed, measured side by side with its floor in one run:
+ * - median time to assess a 1,500-word "Speaker: text" transcript (built from the regression
+ *   scenarios), against the floor: one toLowerCase + one keyword-regex pass over the same text;
+ * - `check --batch` throughput (the streaming reader and writer, in process, one core: CPU time), in
+ *   transcripts/s and MB/s, over ../shared/data/transcripts/dev.jsonl when present, else over the
+ *   scenarios repeated.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { fmt, median } from './stats.js';
+
+// The shipped build (`npm run bench` builds first), not the TypeScript sources through tsx.
+type Engine = typeof import('../src/engine/index.js');
+type Batch = typeof import('../src/cli/commands/check-batch.js');
+const dist = new URL('../dist/', import.meta.url);
+const { assess, parseTranscript } = (await import(new URL('engine/index.js', dist).href)) as Engine;
+const { processBatch } = (await import(new URL('cli/commands/check-batch.js', dist).href)) as Batch;
+
+/**
+ * Median CPU time per call (user + system, µs-resolution), in rounds of at least 50 ms. CPU time
+ * rather than wall time: the shared machine's load makes wall time mostly waiting.
+ */
+function cpuPerCall(fn: () => unknown, rounds = 15, minRoundMs = 50): number {
+  const perCall: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let n = 0;
+    const start = process.cpuUsage();
+    let spent = 0;
+    do {
+      fn();
+      n++;
+      const d = process.cpuUsage(start);
+      spent = d.user + d.system;
+    } while (spent < minRoundMs * 1000);
+    perCall.push((spent * 1000) / n);
+  }
+  return median(perCall);
+}
+
+export const title = 'Engine: assess a 1,500-word transcript, and check --batch throughput';
+
+interface Scenario {
+  text?: string;
+  turns?: { speaker?: string; text: string }[];
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const scenarios = readFileSync(`${root}test/regression/scenarios.jsonl`, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as Scenario);
+
+/** A realistic long call: scenario turns as "Caller:/Callee:" lines, cut at 1,500 words. */
+function longTranscript(words: number): string {
+  const lines: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    const s = scenarios[i % scenarios.length]!;
+    const turns = s.turns ?? [{ speaker: 'caller', text: s.text ?? '' }];
+    for (const t of turns) {
+      const text = t.text.replace(/^\w+:\s*/gm, '').replace(/\n/g, ' ');
+      const n = text.split(/\s+/).length;
+      if (count + n > words) break;
+      lines.push(`${t.speaker === 'callee' ? 'Callee' : 'Caller'}: ${text}`);
+      count += n;
+    }
+    if (count >= words - 5) break;
+  }
+  return lines.join('\n');
+}
+
+const FLOOR_RE = /\b(?:anydesk|teamviewer|password|gift cards?|bitcoin|virus|microsoft|remote access)\b/g;
+
+function floor(text: string): number {
+  const lower = text.toLowerCase();
+  FLOOR_RE.lastIndex = 0;
+  let n = 0;
+  while (FLOOR_RE.exec(lower) !== null) n++;
+  return n;
+}
+
+class Discard extends Writable {
+  override _write(_chunk: unknown, _enc: BufferEncoding, cb: () => void): void {
+    cb();
+  }
+}
+
+/** CPU seconds to stream the whole file through the batch reader, engine and writer. */
+async function batchRun(data: Buffer): Promise<number> {
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < data.length; i += 64 * 1024) chunks.push(data.subarray(i, i + 64 * 1024));
+  const start = process.cpuUsage();
+  await processBatch(Readable.from(chunks), new Discard(), 'bench');
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1e6;
+}
+
+export async function run(): Promise<string> {
+  const text = longTranscript(1500);
+  const wordCount = text.split(/\s+/).length - text.split('\n').length; // minus the speaker labels
+  const floorNs = cpuPerCall(() => floor(text));
+  const parseNs = cpuPerCall(() => parseTranscript(text));
+  const assessNs = cpuPerCall(() => assess({ transcript: text }));
+  const floorNs2 = cpuPerCall(() => floor(text)); // again, after: the machine's load drifts
+
+  const devFile = `${root}../shared/data/transcripts/dev.jsonl`;
+  const haveDev = existsSync(devFile);
+  const data = haveDev
+    ? readFileSync(devFile)
+    : Buffer.from(
+        Array.from({ length: 20 }, () =>
+          scenarios.map((s, i) => JSON.stringify({ id: `s${i}`, ...s })).join('\n'),
+        ).join('\n') + '\n',
+      );
+  const lines = data
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '').length;
+  await batchRun(data); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < 5; r++) times.push(await batchRun(data));
+  const t = median(times);
+
+  const floorMedian = median([floorNs, floorNs2]);
+  const rows = [
+    '| measure | median | note |',
+    '|---|---:|---|',
+    `| floor: toLowerCase + one keyword regex pass | ${fmt(floorMedian / 1000)} µs | same ${fmt(text.length / 1024)} KB text |`,
+    `| parseTranscript (1,500 words, ${text.split('\n').length} lines) | ${fmt(parseNs / 1000)} µs | |`,
+    `| assess (1,500 words) | ${fmt(assessNs / 1000)} µs | **${fmt(assessNs / floorMedian)}× the floor** (target ≤ 10×) |`,
+    `| check --batch | ${fmt(lines / t, 0)} transcripts/s, ${fmt(data.length / 1024 / 1024 / t, 2)} MB/s | ${lines} lines from ${haveDev ? 'dev.jsonl' : 'the scenarios ×20'}, one core (target ≥ 2,000/s) |`,
+  ];
+  return `${rows.join('\n')}\n\n(${wordCount} words of speech. CPU time, not wall time; medians of 15 rounds of ≥ 50 ms; batch: median of 5 runs.)`;
+}
