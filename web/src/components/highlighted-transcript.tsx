@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { RedFlag } from '../../../src/engine/types.js';
+import type { RedFlag, Speaker, Transcript } from '../../../src/engine/types.js';
 
 interface Span {
   start: number;
@@ -30,20 +30,59 @@ export function quoteSpans(text: string, flags: readonly RedFlag[]): Span[] {
   return out;
 }
 
+const SPEAKER_WORDS: Record<Speaker, string> = { caller: 'Caller', callee: 'You', unknown: '' };
+
 /**
- * The transcript as text, each warning-sign phrase marked and numbered like the list of signs.
- * Rendered as text nodes only: whatever the transcript contains is never interpreted as HTML.
+ * The transcript as text, one line per turn with who spoke, each warning-sign phrase marked and
+ * numbered like the list of signs. Text nodes only: whatever the transcript holds is never HTML.
  */
-export function HighlightedTranscript({ text, flags }: { text: string; flags: readonly RedFlag[] }) {
+export function HighlightedTranscript({
+  transcript,
+  flags,
+}: {
+  transcript: Transcript;
+  flags: readonly RedFlag[];
+}) {
+  const { text } = transcript;
   const spans = quoteSpans(text, flags);
+  const segments =
+    transcript.segments.length > 0 ? transcript.segments : [{ speaker: 'unknown' as const, text, offset: 0 }];
+  return (
+    <div class="transcript">
+      {segments.map((seg, i) => {
+        const start = seg.offset;
+        const end = seg.offset + seg.text.length;
+        const who = seg.speaker === 'unknown' ? (seg.label ?? '') : SPEAKER_WORDS[seg.speaker];
+        return (
+          <p key={i} class="turn">
+            {who ? <strong class="turn-speaker">{who}: </strong> : null}
+            {marked(text, start, end, spans, flags)}
+          </p>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The text between start and end, with the parts of spans inside it marked. */
+function marked(
+  text: string,
+  start: number,
+  end: number,
+  spans: readonly Span[],
+  flags: readonly RedFlag[],
+): ComponentChildren[] {
   const parts: ComponentChildren[] = [];
-  let at = 0;
+  let at = start;
   spans.forEach((span, i) => {
-    if (span.start > at) parts.push(text.slice(at, span.start));
+    const from = Math.max(span.start, start);
+    const to = Math.min(span.end, end);
+    if (to <= from) return;
+    if (from > at) parts.push(text.slice(at, from));
     const flag = flags[span.flagIndex];
     parts.push(
       <mark key={`m${i}`} class={`hl severity-${flag?.severity ?? 'medium'}`}>
-        {text.slice(span.start, span.end)}
+        {text.slice(from, to)}
         <span class="hl-tag">
           <span class="visually-hidden"> (warning sign </span>
           {span.flagIndex + 1}
@@ -54,8 +93,8 @@ export function HighlightedTranscript({ text, flags }: { text: string; flags: re
         </span>
       </mark>,
     );
-    at = span.end;
+    at = to;
   });
-  if (at < text.length) parts.push(text.slice(at));
-  return <div class="transcript">{parts}</div>;
+  if (at < end) parts.push(text.slice(at, end));
+  return parts;
 }

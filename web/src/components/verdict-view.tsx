@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Assessment } from '../../../src/engine/types.js';
 import { href } from '../lib/router.js';
 import { VERDICT_WORDS, percent } from '../lib/words.js';
@@ -7,10 +8,12 @@ interface VerdictViewProps {
   assessment: Assessment;
   /** Heading level of the sections: 2 on the verdict page, 3 when nested. */
   level?: 2 | 3;
+  /** Shown right after the verdict banner (the marked transcript, in transcript mode). */
+  afterBanner?: ComponentChildren;
 }
 
 /** The whole answer: what we think, why (each flag with its source), what to do, what to ask. */
-export function VerdictView({ assessment, level = 2 }: VerdictViewProps) {
+export function VerdictView({ assessment, level = 2, afterBanner }: VerdictViewProps) {
   const words = VERDICT_WORDS[assessment.verdict];
   const H = level === 2 ? 'h2' : 'h3';
   return (
@@ -23,6 +26,7 @@ export function VerdictView({ assessment, level = 2 }: VerdictViewProps) {
           {assessment.org ? <> · They said they were from {assessment.org.name}.</> : null}
         </p>
       </div>
+      {afterBanner}
 
       <section aria-labelledby="next-steps-heading">
         <H id="next-steps-heading">What to do now</H>

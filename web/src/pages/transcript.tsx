@@ -99,9 +99,17 @@ export function TranscriptPage() {
       {checked ? (
         <section aria-labelledby="transcript-result-heading" class="result">
           <h2 id="transcript-result-heading">Result</h2>
-          <VerdictView assessment={checked.assessment} level={3} />
-          <h3>The call, with the warning signs marked</h3>
-          <HighlightedTranscript text={checked.transcript.text} flags={checked.assessment.redFlags} />
+          <VerdictView
+            assessment={checked.assessment}
+            level={3}
+            afterBanner={
+              <section aria-labelledby="marked-heading">
+                <h3 id="marked-heading">The call, with the warning signs marked</h3>
+                <p class="help">Each mark is numbered like the warning signs listed below.</p>
+                <HighlightedTranscript transcript={checked.transcript} flags={checked.assessment.redFlags} />
+              </section>
+            }
+          />
         </section>
       ) : null}
     </Page>
