@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assess } from '../../src/engine/index.js';
@@ -18,6 +18,10 @@ beforeAll(async () => {
   pki = await makePki();
   certDir = await mkdtemp(join(tmpdir(), 'cg-stir-engine-'));
   await writeFile(join(certDir, certFileName(X5U)), pki.chainPem);
+});
+
+afterAll(async () => {
+  if (certDir) await rm(certDir, { recursive: true, force: true });
 });
 
 async function verified(attest: 'A' | 'C', orig = '+12025550100') {
