@@ -92,7 +92,7 @@ export const SOURCES = {
     'Bank of America: Contact us',
     'https://www.bankofamerica.com/customer-service/contact-us/',
   ),
-  wellsFargoContact: cite('Wells Fargo: Contact us', 'https://www.wellsfargo.com/help/contact-us/'),
+  wellsFargoContact: cite('Wells Fargo: Customer service and help', 'https://www.wellsfargo.com/help/'),
   paypalContact: cite('PayPal: Contact us', 'https://www.paypal.com/us/smarthelp/contact-us'),
   bofaHome: cite('Bank of America official site', 'https://www.bankofamerica.com/'),
   wellsFargoHome: cite('Wells Fargo official site', 'https://www.wellsfargo.com/'),
