@@ -100,8 +100,15 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     // Answer targets are large.
     const target = await page.getByRole('button', { name: 'Yes', exact: true }).boundingBox();
     expect(target?.height ?? 0).toBeGreaterThanOrEqual(48);
-    for (let i = 0; i < 8 && (await question.count()) > 0; i++)
+    for (
+      let i = 0;
+      i < 8 && (await question.textContent()) !== 'What did your phone show when they called?';
+      i++
+    )
       await page.getByRole('button', { name: 'Skip' }).click();
+    // The last question takes the number the phone showed as well as an answer.
+    await page.getByLabel('The number it showed (if you have it)').fill('+1 888 555 0123');
+    await page.getByRole('button', { name: 'Just a name or a number' }).click();
     await page.waitForURL(/#\/verdict$/);
     const banner = page.locator('.verdict-headline');
     await expect(banner.textContent()).resolves.toMatch(/scam/i);
@@ -118,6 +125,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.getByRole('link', { name: 'Report this call' }).click();
     await page.waitForURL(/#\/report$/);
     await expect(page.locator('#r-org').inputValue()).resolves.toBe('Microsoft');
+    await expect(page.locator('#r-number').inputValue()).resolves.toBe('+1 888 555 0123');
     await expect(page.locator('#r-direction').inputValue()).resolves.toBe('they-called');
     await expect(
       page.locator('fieldset:has(legend:text("Warning signs")) input:checked').count(),
