@@ -5,12 +5,16 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CallGuardError } from '../../src/errors/catalogue.js';
 import type { Knowledge, OpenStoreOptions, Store } from '../../src/store/index.js';
 import { numberHash } from '../../src/store/index.js';
 
-export const FTC_FILE = '/work/shared/data/ftc-dnc/dnc_complaint_numbers_2021-07-07.csv';
+/** The real FTC sample beside the checkout (../shared/data, see its README). */
+export const FTC_FILE = fileURLToPath(
+  new URL('../../../shared/data/ftc-dnc/dnc_complaint_numbers_2021-07-07.csv', import.meta.url),
+);
 export type MakeStore = (opts?: Pick<OpenStoreOptions, 'now' | 'knowledge'>) => Promise<Store>;
 
 const DAY = 86_400_000;
