@@ -41,6 +41,8 @@ export interface ServerConfig {
     maxSegmentChars: number;
     maxTotalChars: number;
     maxMessagesPerSecond: number;
+    /** A live session with no message for this long is closed (1001), so idle sockets cannot pile up. */
+    idleMs: number;
   };
   shutdownTimeoutMs: number;
 }
@@ -115,6 +117,7 @@ const ENV_SCHEMA = z.object({
   CALLGUARD_LIVE_MAX_SEGMENT_CHARS: int(16, 1_000_000).default(2000),
   CALLGUARD_LIVE_MAX_TOTAL_CHARS: int(256, 10_000_000).default(200_000),
   CALLGUARD_LIVE_MAX_MESSAGES_PER_SECOND: int(1, 10_000).default(20),
+  CALLGUARD_LIVE_IDLE_MS: int(100, 86_400_000).default(600_000),
   CALLGUARD_SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
 });
 
@@ -169,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       maxSegmentChars: e.CALLGUARD_LIVE_MAX_SEGMENT_CHARS,
       maxTotalChars: e.CALLGUARD_LIVE_MAX_TOTAL_CHARS,
       maxMessagesPerSecond: e.CALLGUARD_LIVE_MAX_MESSAGES_PER_SECOND,
+      idleMs: e.CALLGUARD_LIVE_IDLE_MS,
     },
     shutdownTimeoutMs: e.CALLGUARD_SHUTDOWN_TIMEOUT_MS,
   };

@@ -40,6 +40,7 @@ describe('WebSocket /v1/live', () => {
         CALLGUARD_LIVE_MAX_SEGMENT_CHARS: '500',
         CALLGUARD_LIVE_MAX_TOTAL_CHARS: '2000',
         CALLGUARD_LIVE_MAX_MESSAGES_PER_SECOND: '30',
+        CALLGUARD_LIVE_IDLE_MS: '3000',
       },
     });
   });
@@ -123,6 +124,12 @@ describe('WebSocket /v1/live', () => {
     const other = await connect(s, 'https://evil.example');
     expect(other.messages[0]).toMatchObject({ type: 'error', code: 'CG_FORBIDDEN' });
     expect((await other.close).code).toBe(1008);
+  });
+
+  it('closes an idle session with 1001 after an error message', async () => {
+    const c = await connect(s);
+    expect((await c.close).code).toBe(1001);
+    expect(c.messages.at(-1)).toMatchObject({ type: 'error' });
   });
 
   it('never logs segment text', async () => {

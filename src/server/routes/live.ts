@@ -40,7 +40,8 @@ export const routes: RoutePlugin = (app, { config }) => {
       socket.close(CLOSE.policy, 'origin not allowed');
       return;
     }
-    const conn = new LiveConnection(config.live);
+    const { idleMs, ...limits } = config.live;
+    const conn = new LiveConnection(limits);
     const started = Date.now();
     let closeCode = 0;
 
@@ -52,9 +53,23 @@ export const routes: RoutePlugin = (app, { config }) => {
       }
     };
 
+    let idle: NodeJS.Timeout | undefined;
+    const armIdle = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        apply({
+          send: [{ type: 'error', code: 'CG_INPUT_INVALID', detail: `No message for ${idleMs / 1000} s.` }],
+          close: { code: CLOSE.goingAway, reason: 'idle' },
+        });
+      }, idleMs);
+      idle.unref();
+    };
+
     apply(conn.hello());
+    armIdle();
     socket.on('message', (data, isBinary) => {
       if (closeCode) return; // closing: ignore whatever was already in flight
+      armIdle();
       let step: Step;
       try {
         step = conn.receive(data as Buffer, isBinary);
@@ -74,6 +89,7 @@ export const routes: RoutePlugin = (app, { config }) => {
       apply(step);
     });
     socket.on('close', (code) => {
+      clearTimeout(idle);
       request.log.info(
         { route: '/v1/live', segments: conn.segmentCount, closeCode: code, ms: Date.now() - started },
         'live session closed',
