@@ -21,7 +21,7 @@ export function extractRuleHits(docs: readonly Doc[]): { hits: RuleHits[]; group
   try {
     for (const id of Object.keys(WEIGHTS.flags)) WEIGHTS.flags[id] = 1;
     const hits = docs.map((d) => {
-      const a = assess(assessInputOf(d.record));
+      const a = assess(assessInputOf(d.record), { learned: false });
       const flags = new Map<string, number>();
       for (const f of a.redFlags) {
         if (f.group === 'learned' || !(f.id in saved)) continue;

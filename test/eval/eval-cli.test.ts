@@ -49,6 +49,12 @@ describe('callguard eval', () => {
     expect(report.auc).toBe(1);
   });
 
+  it('can leave the learned scorer out to measure the rules alone', async () => {
+    const { code, out } = await run(['eval', fixture, '--rules-only', '--format', 'json']);
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as { n: number }).n).toBe(4);
+  });
+
   it('prints a readable table, the confusion matrix and the worst errors', async () => {
     const { code, out } = await run(['eval', fixture, '--by', 'category']);
     expect(code).toBe(0);

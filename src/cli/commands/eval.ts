@@ -14,13 +14,14 @@ import {
 } from '../../eval/evaluate.js';
 import { renderText } from '../../eval/report.js';
 
-const USAGE = `callguard eval FILE.jsonl [--by source|category|brand] [--format text|json] [--worst N]
+const USAGE = `callguard eval FILE.jsonl [--by source|category|brand] [--format text|json] [--worst N] [--rules-only]
 
 Runs the engine over a labelled JSONL file (one {"id", "label": "scam"|"legit", "text"|"turns", "facts",
 "source", "category", "brand"} per line) and prints precision, recall, F1, false-positive rate, accuracy,
 ROC-AUC and the confusion matrix, overall and per group. A scam counts as detected when the verdict is
 "scam" or "likely-scam"; ROC-AUC ranks by risk. Bad lines are reported on stderr with their line number
 and skipped. Text output also lists the worst false positives and false negatives with their flags.
+--rules-only leaves out the learned scorer, to measure the rules alone.
 
 Example: callguard eval ../shared/data/transcripts/dev.jsonl --by source`;
 
@@ -33,7 +34,9 @@ export const command: Command = {
       by: { type: 'string' },
       format: { type: 'string' },
       worst: { type: 'string' },
+      'rules-only': { type: 'boolean' },
     });
+    const learned = values['rules-only'] !== true;
     const by = oneOf('by', values.by, GROUP_KEYS);
     const format = oneOf('format', values.format, ['text', 'json'] as const) ?? 'text';
     const worst = values.worst === undefined ? 5 : Number(values.worst);
@@ -77,7 +80,7 @@ export const command: Command = {
       try {
         results.push(
           evaluateRecord(parsed.data, item.line, (record) => {
-            const a = assess(assessInputOf(record));
+            const a = assess(assessInputOf(record), { learned });
             return { verdict: a.verdict, risk: a.risk, flags: a.redFlags.map((f) => f.id) };
           }),
         );

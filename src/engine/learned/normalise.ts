@@ -4,30 +4,28 @@
  * "any desk" and "AnyDesk" are one feature.
  */
 
-const JOINS: ReadonlyArray<[RegExp, string]> = [
-  [/\bany ?desk\b/g, 'anydesk'],
-  [/\bteam ?viewer\b/g, 'teamviewer'],
-  [/\bultra ?viewer\b/g, 'ultraviewer'],
-  [/\blog ?me ?in\b/g, 'logmein'],
-  [/\bscreen ?connect\b/g, 'screenconnect'],
-  [/\bmicro ?soft\b/g, 'microsoft'],
-  [/\bgif(?:t)? (?:card|guard)s?\b/g, 'gift card'],
-  [/\bbit ?coin\b/g, 'bitcoin'],
-  [/\be ?mail\b/g, 'email'],
-];
+const JOINS: Record<string, string> = {};
+const JOIN_RE =
+  /\b(?:any ?desk|team ?viewer|ultra ?viewer|log ?me ?in|screen ?connect|micro ?soft|gift? (?:card|guard)s?|bit ?coin|e ?mail)\b/g;
+
+function joined(match: string): string {
+  const cached = JOINS[match];
+  if (cached !== undefined) return cached;
+  const compact = match.replace(/ /g, '');
+  const out = /^gift?(?:card|guard)s?$/.test(compact) ? 'gift card' : compact;
+  JOINS[match] = out;
+  return out;
+}
 
 /**
  * @example normaliseText("Install Any Desk, then call 1-800-555-0100!") // "install anydesk then call"
  */
 export function normaliseText(text: string): string {
-  let t = text
+  return text
     .toLowerCase()
-    .replace(/[0-9]+/g, ' ')
-    .replace(/[’‘`]/g, "'")
-    .replace(/[^\p{L}' ]+/gu, ' ')
+    .replace(/[^\p{L}']+/gu, ' ')
     .replace(/(^|\s)'+|'+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
-  for (const [re, to] of JOINS) t = t.replace(re, to);
-  return t;
+    .trim()
+    .replace(JOIN_RE, joined);
 }
