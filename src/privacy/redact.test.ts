@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ibanValid, luhnValid, redactText } from './redact.js';
 
@@ -52,5 +53,42 @@ describe('redactText', () => {
   it('checks Luhn correctly', () => {
     expect(luhnValid('79927398713')).toBe(true);
     expect(luhnValid('79927398710')).toBe(false);
+  });
+});
+
+describe('redactText properties', () => {
+  /** Appends the Luhn check digit to a digit string. */
+  const withCheckDigit = (body: string) => {
+    for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return body + d;
+    throw new Error('unreachable');
+  };
+
+  it('removes every Luhn-valid 16-digit card, however it is grouped and wherever it sits', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[1-9]\d{14}$/),
+        fc.constantFrom(' ', '-', ''),
+        fc.string({ maxLength: 40 }).map((s) => s.replace(/\d/g, '')),
+        fc.string({ maxLength: 40 }).map((s) => s.replace(/\d/g, '')),
+        (body, sep, before, after) => {
+          const card = withCheckDigit(body);
+          const grouped = card.match(/.{4}/g)!.join(sep);
+          const out = redactText(`${before} ${grouped} ${after}`);
+          expect(out.text).not.toContain(grouped);
+          expect(out.text).not.toContain(card);
+          expect(out.redactions).toContainEqual({ kind: 'card-number', count: 1 });
+        },
+      ),
+    );
+  });
+
+  it('never throws and never grows secrets back, on any input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const out = redactText(text);
+        expect(typeof out.text).toBe('string');
+        expect(redactText(out.text).text).toBe(out.text);
+      }),
+    );
   });
 });
