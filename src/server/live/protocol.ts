@@ -15,7 +15,7 @@
  *   {"type": "error", "code", "detail", "pointer"?}          before a close, or for a bad message
  *
  * Close codes: 1000 normal, 1003 unsupported data (binary, not JSON), 1008 policy (rate or total
- * length), 1009 too big (one segment over the limit), 1001 server shutting down.
+ * length), 1009 too big (one segment over the limit), 1001 server shutting down or session idle.
  */
 import { z } from 'zod';
 import { callFactsSchema, createLiveSession, type LiveSession } from '../../engine/index.js';
