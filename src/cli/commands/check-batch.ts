@@ -18,9 +18,9 @@ export interface BatchCounts {
   errors: number;
 }
 
-export async function runBatch(path: string, ctx: CliContext): Promise<number> {
+export async function runBatch(path: string, ctx: CliContext, options: AssessOptions = {}): Promise<number> {
   const input = path === '-' ? ctx.stdin : await openFile(path);
-  const counts = await processBatch(input, ctx.stdout, path === '-' ? 'standard input' : path);
+  const counts = await processBatch(input, ctx.stdout, path === '-' ? 'standard input' : path, options);
   if (counts.errors > 0) {
     ctx.stderr.write(
       `callguard: ${counts.errors} of ${counts.lines} lines could not be assessed (see their "error").\n`,
@@ -59,6 +59,7 @@ export async function processBatch(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
   where: string,
+  options: AssessOptions = {},
 ): Promise<BatchCounts> {
   const decoder = new TextDecoder('utf-8');
   let pending = '';
@@ -77,7 +78,7 @@ export async function processBatch(
     lineNo++;
     if (line.trim() === '') return;
     counts.lines++;
-    const result = assessLine(line, lineNo);
+    const result = assessLine(line, lineNo, options);
     if ('error' in result) counts.errors++;
     out += JSON.stringify(result) + '\n';
   };

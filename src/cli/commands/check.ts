@@ -27,6 +27,7 @@ Options:
   --caller-id RESULT         passed | failed | not-verified  (the phone's caller-ID verification)
   --prior-request            you contacted the organisation first through an official channel
   --format FORMAT            text (default) | json (the Assessment)
+  --rules-only               leave out the learned scorer (faster; the rules' verdict alone)
   --batch FILE.jsonl         one JSON object per line {"id", "text"|"transcript"|"turns", "facts"};
                              writes one line per input {"id","verdict","risk","redFlags"} or
                              {"id","error":{code,message,line}}; exits 1 if any line failed
@@ -51,6 +52,7 @@ export const command: Command = {
       'caller-id-name': { type: 'string' },
       'caller-id': { type: 'string' },
       'prior-request': { type: 'boolean' },
+      'rules-only': { type: 'boolean' },
       format: { type: 'string' },
       batch: { type: 'string' },
     });
@@ -84,7 +86,7 @@ export const command: Command = {
           { pointer: '--batch' },
         );
       }
-      return runBatch(values.batch, ctx);
+      return runBatch(values.batch, ctx, { learned: !values['rules-only'] });
     }
     if (positionals.length > 1) {
       throw new CallGuardError(
@@ -94,7 +96,9 @@ export const command: Command = {
     }
 
     const transcript = await readTranscript(positionals[0], ctx, Object.keys(facts).length > 0);
-    const assessment = assess(transcript === undefined ? { facts } : { facts, transcript });
+    const assessment = assess(transcript === undefined ? { facts } : { facts, transcript }, {
+      learned: !values['rules-only'],
+    });
     if (format === 'json') ctx.stdout.write(JSON.stringify(assessment, null, 2) + '\n');
     else ctx.stdout.write(renderAssessment(assessment, useColour(ctx)));
     return 0;

@@ -62,13 +62,13 @@ export function scanInto(state: ScanState, segment: Segment, index: number): Sen
   const hits = scanSegment(segment.text, segment.speaker);
   const raised: SensitiveInfoWarning[] = [];
   for (const hit of hits) {
-    const ev = quoteEvidence(segment, index, hit.start, hit.end);
     if (isSignal(hit.flag)) {
       const list = state.signals.get(hit.flag) ?? [];
-      if (list.length < MAX_EVIDENCE) list.push(ev);
+      if (list.length < MAX_EVIDENCE) list.push(quoteEvidence(segment, index, hit.start, hit.end));
       state.signals.set(hit.flag, list);
       continue;
     }
+    const ev = quoteEvidence(segment, index, hit.start, hit.end);
     const factor = segment.speaker === 'unknown' ? WEIGHTS.unknownSpeakerFactor : 1;
     const strength = hit.strength * factor;
     const existing = state.flags.get(hit.flag);
@@ -136,7 +136,11 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
 
 /** ".", "!", "?" or a newline, but not the dot inside "anydesk.com" or "1.5". */
 function isSentenceEnd(text: string, i: number): boolean {
-  const c = text[i]!;
-  if (c === '\n' || c === '!' || c === '?') return true;
-  return c === '.' && !(/[\p{L}\p{N}]/u.test(text[i + 1] ?? '') && /[\p{L}\p{N}]/u.test(text[i - 1] ?? ''));
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 33 || c === 63) return true;
+  return c === 46 && !(isWordish(text.charCodeAt(i + 1)) && isWordish(text.charCodeAt(i - 1)));
+}
+
+function isWordish(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 }

@@ -91,11 +91,12 @@ export function scanSegment(original: string, speaker: Speaker): Hit[] {
       blockStart = blockBoundaryBefore(text, keyAt);
       blockEnd = blockBoundaryAfter(text, keyAt);
     }
-    const block = blockStart === 0 && blockEnd === text.length ? text : text.slice(blockStart, blockEnd);
+    let block: string | undefined;
     for (const t of candidates) {
       const memo = t * 4_000_037 + blockStart; // each trigger runs once per sentence
       if (done.has(memo)) continue;
       done.add(memo);
+      block ??= blockStart === 0 && blockEnd === text.length ? text : text.slice(blockStart, blockEnd);
       const { re, rules } = triggers[t]!;
       re.lastIndex = 0;
       for (let m = re.exec(block); m !== null; m = re.exec(block)) {
