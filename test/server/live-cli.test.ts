@@ -44,6 +44,20 @@ describe('callguard live', () => {
     expect(c.out()).not.toContain('\u001b['); // no colour when stdout is not a terminal
   });
 
+  it('stops and says why when the server ends the session', async () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (c) => (err += c));
+    const stdin = new PassThrough(); // stays open, like a speech-to-text pipe
+    const ctx: CliContext = { stdout, stderr, stdin, env: {}, cwd: process.cwd() };
+    const run = main(['live', '--url', s.url.replace('http', 'ws') + '/v1/live'], ctx);
+    stdin.write('Caller: hello, this is Microsoft support\n');
+    stdin.write(`Caller: ${'y'.repeat(3000)}\n`); // over the segment limit: the server closes with 1009
+    expect(await run).toBe(1);
+    expect(err).toMatch(/closed the live session \(1009/);
+  });
+
   it('says clearly when the server cannot be reached', async () => {
     const c = context('hello\n');
     expect(await main(['live', '--url', 'ws://127.0.0.1:1/v1/live'], c.ctx)).toBe(1);

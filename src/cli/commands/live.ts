@@ -135,6 +135,14 @@ async function stream(url: string, speaker: string, ctx: CliContext): Promise<nu
   ws.on('error', () => undefined); // reported through the close code below
 
   const lines = createInterface({ input: ctx.stdin, crlfDelay: Infinity });
+  // If the server ends the session (shutdown, idle, a limit), stop reading at once and say why.
+  void closed.then(({ code, reason }) => {
+    if (code !== 1000)
+      ctx.stderr.write(
+        `callguard: the server closed the live session (${code}${reason ? `: ${reason}` : ''}).\n`,
+      );
+    lines.close();
+  });
   for await (const line of lines) {
     if (ws.readyState !== WebSocket.OPEN) break;
     if (line.trim() === '') continue;
