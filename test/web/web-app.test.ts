@@ -326,6 +326,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await expect(page.locator('.recovery-plan .stop-title').textContent()).resolves.toMatch(/gift card/i);
     await page.getByLabel('I let them into my computer (AnyDesk, TeamViewer or similar)').check();
     await page.locator('#rec-tool').selectOption('AnyDesk');
+    await expect(page.locator('.recovery-plan .stop-title').textContent()).resolves.toMatch(/Disconnect/);
+    await expect(page.locator('.recovery-plan .first-call').textContent()).resolves.toMatch(
+      /Who to call first: Call the gift card company/,
+    );
     const steps = await page.locator('.recovery-plan .steps > li').allTextContents();
     expect(steps.join(' ')).toMatch(/Uninstall AnyDesk/);
     expect(steps.join(' ')).toMatch(/recovery/i);

@@ -28,6 +28,8 @@ const AMOUNT_FOR: Partial<Record<Flag, keyof GivenAway['amounts']>> = {
   crypto: 'crypto',
 };
 
+const CALL_STEP = /^(Call|Contact|Ask|Report the payment|Tell your bank)/;
+
 /** "I already gave access or money": a plan matched to what was given, most urgent first. */
 export function RecoveryPage() {
   const [given, setGiven] = useState<GivenAway>(NOTHING_GIVEN);
@@ -115,6 +117,8 @@ export function RecoveryPage() {
 
 function Plan({ steps, showBecause }: { steps: readonly RecoveryStep[]; showBecause: boolean }) {
   const first = steps[0];
+  // The plan's most urgent phone call (bank, gift card company, exchange…), named on its own.
+  const firstCall = steps.find((step) => step.urgency === 'minutes' && CALL_STEP.test(step.title));
   return (
     <section aria-labelledby="plan-heading" class="recovery-plan">
       <h2 id="plan-heading">Your plan</h2>
@@ -122,6 +126,11 @@ function Plan({ steps, showBecause }: { steps: readonly RecoveryStep[]; showBeca
         <div class="alert-box">
           <p class="stop-title">First: {first.title}</p>
           <p>{first.detail}</p>
+          {firstCall && firstCall !== first ? (
+            <p class="first-call">
+              <strong>Who to call first:</strong> {firstCall.title}. {firstCall.detail}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <ol class="steps">
