@@ -66,6 +66,10 @@ export function toReputation(
  * transaction, and gives it a new change version.
  */
 export async function recomputeNumber(ctx: StoreContext, trx: Tx, number: string): Promise<void> {
+  // PostgreSQL runs writers concurrently (READ COMMITTED): without a per-number lock, two reports for one
+  // number each recompute from a snapshot missing the other's row and the last writer wins. The lock is
+  // held to commit, so the next writer's reads see this one's report. SQLite writers are already serial.
+  if (ctx.kind === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${number}))`.execute(trx);
   const nowDate = ctx.now();
   const now = nowDate.getTime();
   const reports = await trx
