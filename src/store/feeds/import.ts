@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { CallGuardError } from '../../errors/catalogue.js';
 import { nextVersion, type StoreContext, type Tx } from '../context.js';
@@ -73,8 +74,10 @@ export async function fileSha256(path: string): Promise<string> {
 export async function lineJob(file: FeedFile, parser: LineParser): Promise<ImportJob> {
   const totalBytes = await checkFile(file.path);
   const sha256 = await fileSha256(file.path);
-  const stream = createReadStream(file.path, { highWaterMark: 1 << 20, encoding: 'utf8' });
+  // Opened on first read: a file found already imported is never opened (nor left open).
+  let stream: ReturnType<typeof createReadStream> | undefined;
   async function* batches(): AsyncGenerator<ParsedBatch> {
+    stream = createReadStream(file.path, { highWaterMark: 1 << 20, encoding: 'utf8' });
     let line = 0;
     let rest = '';
     const take = (text: string, batch: ParsedBatch) => {
@@ -122,7 +125,7 @@ export async function lineJob(file: FeedFile, parser: LineParser): Promise<Impor
     sha256,
     totalBytes,
     batches: batches(),
-    bytesRead: () => stream.bytesRead,
+    bytesRead: () => stream?.bytesRead ?? 0,
   };
 }
 
@@ -375,53 +378,138 @@ export async function runImport(
 
   // SQLite: hold Kysely's only connection (other queries wait), and write with prepared statements
   // on the raw handle: the fast path behind the repository.
-  const db = ctx.raw!.writer;
   return ctx.db.connection().execute(async (conn) => {
+    const db = ctx.raw!.writer;
+    const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    // A bigger page cache for the import only, so a large file's index pages are not spilled to
+    // the WAL mid-transaction. Journaling and synchronous stay as opened (crash safety).
+    db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
     db.exec('BEGIN IMMEDIATE');
     try {
-      const ins = db.prepare(
-        `INSERT OR IGNORE INTO feed_entries (row_key, source, number, occurred_at, category, region, robocall, import_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const cell = db.prepare(
-        `INSERT INTO feed_numbers (number, source, category, reports, first_seen, last_seen)
-         VALUES (?, ?, ?, ?, ?, ?) ${CELL_UPSERT}`,
-      );
-      const rep = db.prepare(
-        `INSERT INTO number_reputation (number, sha256, reports, reporters, not_scam, feed_reports, feed_first_seen,
-           feed_last_seen, score, score_at, top_tactics, top_brands, version, updated_at)
-         VALUES (?, ?, 0, 0, 0, ?, ?, ?, 0, ?, '[]', '[]', ?, ?) ${REPUTATION_UPSERT}`,
-      );
-      const result = await body(conn, {
-        flushEvery: 4096,
-        async insertRows(rows, importId) {
-          const fresh: FeedRow[] = [];
-          for (const r of rows) {
-            const res = ins.run(
-              r.rowKey,
-              job.source,
-              r.number,
-              r.occurredAt,
-              r.category,
-              r.region,
-              r.robocall,
-              importId,
-            );
-            if (res.changes === 1) fresh.push(r);
-          }
-          return fresh;
-        },
-        async writeAggregates(cells, perNumber, version, now) {
-          for (const x of cells) cell.run(x.number, job.source, x.category, x.n, x.first, x.last);
-          for (const x of perNumber)
-            rep.run(x.number, numberHash(x.number), x.n, x.first, x.last, now, version, now);
-        },
-      });
+      const result = await body(conn, sqliteWriter(db, job.source));
       db.exec(result.alreadyImported ? 'ROLLBACK' : 'COMMIT');
       return result;
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw err;
+    } finally {
+      db.pragma(`cache_size = ${cacheSize}`);
     }
   });
+}
+
+/** Page cache during a SQLite import (KiB, negative as SQLite wants). */
+const IMPORT_CACHE_KIB = -262_144;
+/** Rows per multi-row statement: one call into SQLite per this many rows (8 × 256 binds < 32,766). */
+const SQLITE_ROWS = 256;
+
+/** `(?, ?, …), (…)`: `rows` groups of `cols` placeholders. */
+const placeholders = (rows: number, cols: number): string => {
+  const one = `(${Array(cols).fill('?').join(', ')})`;
+  return Array(rows).fill(one).join(', ');
+};
+
+/**
+ * Statements of `SQLITE_ROWS` rows each, plus one for the remainder, run over `items`; `bind`
+ * writes one item's values into the flat argument array at `at`.
+ */
+function chunked<T, R>(
+  db: BetterSqlite3.Database,
+  sqlFor: (rows: number) => string,
+  cols: number,
+  bind: (item: T, args: unknown[], at: number) => void,
+  run: (stmt: BetterSqlite3.Statement, args: unknown[]) => R,
+): (items: readonly T[]) => R[] {
+  const full = db.prepare(sqlFor(SQLITE_ROWS));
+  const args: unknown[] = new Array(SQLITE_ROWS * cols);
+  return (items) => {
+    const out: R[] = [];
+    for (let i = 0; i < items.length; i += SQLITE_ROWS) {
+      const n = Math.min(SQLITE_ROWS, items.length - i);
+      const stmt = n === SQLITE_ROWS ? full : db.prepare(sqlFor(n));
+      const a = n === SQLITE_ROWS ? args : new Array(n * cols);
+      for (let k = 0; k < n; k++) bind(items[i + k]!, a, k * cols);
+      out.push(run(stmt, a));
+    }
+    return out;
+  };
+}
+
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * The SQLite writer: multi-row INSERT statements on the raw handle. Feed rows use INSERT OR IGNORE
+ * … RETURNING row_key, so the rows really inserted (not already stored under their content key)
+ * are known without a statement per row.
+ */
+function sqliteWriter(db: BetterSqlite3.Database, source: string): Writer {
+  const src = sqlText(source);
+  let insertFeed: ((rows: readonly FeedRow[]) => bigint[][]) | undefined;
+  return {
+    flushEvery: 4096,
+    async insertRows(rows, importId) {
+      insertFeed ??= chunked<FeedRow, bigint[]>(
+        db,
+        (n) =>
+          `INSERT OR IGNORE INTO feed_entries (row_key, number, occurred_at, category, region, robocall, source, import_id)
+           VALUES ${placeholders(n, 6).replace(/\?\)/g, `?, ${src}, ${Number(importId)})`)} RETURNING row_key`,
+        6,
+        (r, a, at) => {
+          a[at] = r.rowKey;
+          a[at + 1] = r.number;
+          a[at + 2] = r.occurredAt;
+          a[at + 3] = r.category;
+          a[at + 4] = r.region;
+          a[at + 5] = r.robocall;
+        },
+        (stmt, a) =>
+          stmt
+            .pluck()
+            .safeIntegers()
+            .all(...a) as bigint[],
+      );
+      const keys = insertFeed(rows);
+      let inserted = 0;
+      for (const k of keys) inserted += k.length;
+      if (inserted === rows.length) return rows;
+      // Some rows were already stored (or repeated within this batch): keep the first of each key.
+      const fresh = new Set<bigint>();
+      for (const k of keys) for (const key of k) fresh.add(key);
+      return rows.filter((r) => fresh.delete(r.rowKey));
+    },
+    async writeAggregates(cells, perNumber, version, now) {
+      chunked<Cell, unknown>(
+        db,
+        (n) =>
+          `INSERT INTO feed_numbers (number, category, reports, first_seen, last_seen, source)
+           VALUES ${placeholders(n, 5).replace(/\?\)/g, `?, ${src})`)} ${CELL_UPSERT}`,
+        5,
+        (x, a, at) => {
+          a[at] = x.number;
+          a[at + 1] = x.category;
+          a[at + 2] = x.n;
+          a[at + 3] = x.first;
+          a[at + 4] = x.last;
+        },
+        (stmt, a) => stmt.run(...a),
+      )(cells);
+      const tail = `0, 0, 0, 0, ${sqlText(now)}, '[]', '[]', ${Number(version)}, ${sqlText(now)})`;
+      chunked<Cell, unknown>(
+        db,
+        (n) =>
+          `INSERT INTO number_reputation (number, sha256, feed_reports, feed_first_seen, feed_last_seen, reports,
+             reporters, not_scam, score, score_at, top_tactics, top_brands, version, updated_at)
+           VALUES ${placeholders(n, 5).replace(/\?\)/g, `?, ${tail}`)} ${REPUTATION_UPSERT}`,
+        5,
+        (x, a, at) => {
+          a[at] = x.number;
+          a[at + 1] = numberHash(x.number);
+          a[at + 2] = x.n;
+          a[at + 3] = x.first;
+          a[at + 4] = x.last;
+        },
+        (stmt, a) => stmt.run(...a),
+      )(perNumber);
+    },
+  };
 }
