@@ -126,8 +126,10 @@ const prior = {
   flags: { ...WEIGHTS.flags, ...priorFile.flags } as Record<string, number>,
   mitigations: { ...WEIGHTS.mitigations, ...priorFile.mitigations } as Record<string, number>,
 };
-const stage2 = { l2: ruleL2, iterations: 1500, learnedMax: WEIGHTS.learnedCap };
-const caps = WEIGHTS.groupCaps;
+const stage2 = { l2: ruleL2, iterations: 1500, learnedMax: priorFile.learnedCap };
+/** Caps and learned cap on the hand-set (uncalibrated) scale; calibration scales them once, below. */
+const caps: Record<string, number> = { ...WEIGHTS.groupCaps, ...priorFile.groupCaps };
+const priorLearnedCap = priorFile.learnedCap;
 const rawOof = new Array<number>(docs.length).fill(0);
 log('rules: cross-validating the weight fit...');
 for (let f = 0; f < folds; f++) {
@@ -141,7 +143,7 @@ for (let f = 0; f < folds; f++) {
     prior,
   );
   docs.forEach((d, i) => {
-    if (d.fold === f) rawOof[i] = engineScore(w, hits[i]!, learnedX[i]!, groups, caps, WEIGHTS.learnedCap);
+    if (d.fold === f) rawOof[i] = engineScore(w, hits[i]!, learnedX[i]!, groups, caps, priorLearnedCap);
   });
 }
 // Calibrated out-of-fold risk: Platt fitted on the other folds' out-of-fold scores (cross-fitted).
@@ -192,7 +194,7 @@ for (let f = 0; f < folds; f++) {
     prior,
   );
   docs.forEach((d, i) => {
-    if (d.fold === f) rulesOnlyRaw[i] = engineScore(w, hits[i]!, 0, groups, caps, WEIGHTS.learnedCap);
+    if (d.fold === f) rulesOnlyRaw[i] = engineScore(w, hits[i]!, 0, groups, caps, priorLearnedCap);
   });
 }
 const aucOf = (scores: readonly number[], keep: (d: Doc) => boolean) =>
@@ -222,7 +224,7 @@ const modelCombine = {
   combine: { weight: 1, ...COMBINE },
   unknownSpeakerFactor: combineData.unknownSpeakerFactor,
 };
-const newCaps = Object.fromEntries(Object.entries(WEIGHTS.groupCaps).map(([k, v]) => [k, v * platt.a]));
+const newCaps = Object.fromEntries(Object.entries(caps).map(([k, v]) => [k, v * platt.a]));
 const handSet = { bias: WEIGHTS.bias, flags: WEIGHTS.flags, mitigations: WEIGHTS.mitigations, learned: 0 };
 const scenarioChecks = {
   handSet: scoreScenarios(
@@ -291,9 +293,9 @@ const newWeights: Weights = {
   bias: round2(calibrated.bias),
   flags: Object.fromEntries(Object.entries(calibrated.flags).map(([k, v]) => [k, round2(v)])),
   mitigations: Object.fromEntries(Object.entries(calibrated.mitigations).map(([k, v]) => [k, round2(v)])),
-  groupCaps: Object.fromEntries(Object.entries(WEIGHTS.groupCaps).map(([k, v]) => [k, round2(v * platt.a)])),
+  groupCaps: Object.fromEntries(Object.entries(caps).map(([k, v]) => [k, round2(v * platt.a)])),
   thresholds: { scam, likelyScam, unclear },
-  learnedCap: round2(Math.max(WEIGHTS.learnedCap * platt.a, calibrated.learned)),
+  learnedCap: round2(Math.max(priorLearnedCap * platt.a, calibrated.learned)),
 };
 const corpusLine = Object.entries(counts)
   .sort()
@@ -385,7 +387,7 @@ ${metricsTable(textLso)}
 
 Logistic regression over the flags the engine raises (strength in (0, 1]; weights constrained >= 0), the mitigations (<= 0)
 and the learned feature (the text margin from the leave-one-source-out models, clipped at ±${COMBINE.marginCap} and scaled to [-1, 1];
-at most ${COMBINE.withoutFlagsShare.toFixed(2)} when no rule fired; weight in [0, ${WEIGHTS.learnedCap}]), L2 ${ruleL2}, balanced sample weights.
+at most ${COMBINE.withoutFlagsShare.toFixed(2)} when no rule fired; weight in [0, ${priorLearnedCap}]), L2 ${ruleL2}, balanced sample weights.
 Platt scaling on out-of-fold scores: a = ${platt.a.toFixed(3)}, b = ${platt.b.toFixed(3)}. Learned weight after calibration: ${calibrated.learned.toFixed(2)}.
 
 False-positive targets: "likely-scam" at the lowest risk where the out-of-fold FPR is at most 0.5% on each service-dialogue
@@ -406,13 +408,13 @@ Calibration on held-out folds (Platt cross-fitted), Brier score **${brier?.toFix
 ${reliabilityMarkdown(reliability)}
 
 Regression scenarios (\`${opts.scenarios}\`, ${scenarios.length} hand-written scams and hard legitimate calls, never used for
-fitting), verdict within the expected ones: hand-set weights ${scenarioChecks.handSet.passed}/${scenarios.length}; fitted, rules part only
+fitting), verdict within the expected ones: weights.ts as it was before this run ${scenarioChecks.handSet.passed}/${scenarios.length}; fitted, rules part only
 ${scenarioChecks.fittedRulesPart.passed}/${scenarios.length}; fitted with the learned part ${scenarioChecks.fitted.passed}/${scenarios.length}.
 ${scenarioChecks.fitted.failed.length > 0 ? `Failing with the fitted weights: ${scenarioChecks.fitted.failed.join('; ')}.` : ''}
 
 Fitted flag weights (after calibration):
 
-${weightsTable(newWeights.flags, WEIGHTS.flags)}
+${weightsTable(newWeights.flags, prior.flags)}
 
 Mitigations: ${Object.entries(newWeights.mitigations)
   .map(([k, v]) => `${k} ${v}`)

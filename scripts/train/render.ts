@@ -30,7 +30,7 @@ export function reliabilityMarkdown(bins: readonly ReliabilityBin[]): string {
 }
 
 export function weightsTable(flags: Record<string, number>, before: Record<string, number>): string {
-  const out = ['| id | fitted | hand-set before |', '|---|---:|---:|'];
+  const out = ['| id | fitted | hand-set prior |', '|---|---:|---:|'];
   for (const id of Object.keys(flags).sort()) {
     out.push(`| ${id} | ${flags[id]!.toFixed(2)} | ${before[id]?.toFixed(2) ?? '-'} |`);
   }

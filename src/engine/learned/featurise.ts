@@ -1,10 +1,10 @@
 /**
  * Hashed n-gram features of what the caller said: word 1-2 grams and character 3-5 grams inside words
  * (these survive speech-to-text misspellings). Each block is scaled to unit length so a long call does
- * not score higher just for being long. Character grams are hashed incrementally (no substring per
- * gram), which keeps a 1,500-word call well under a millisecond.
+ * not score higher just for being long. Every gram is hashed incrementally into reused typed arrays (no
+ * string or map per gram), which keeps a 1,500-word call around a millisecond.
  */
-import { normaliseText } from './normalise.js';
+import { tokenise } from './normalise.js';
 
 export interface FeatureParams {
   /** Hash space is 2^hashBits. */
@@ -15,15 +15,14 @@ export interface FeatureParams {
 
 export const DEFAULT_FEATURE_PARAMS: FeatureParams = { hashBits: 18, wordNgrams: [1, 2], charNgrams: [3, 5] };
 
-/** Sparse vector: parallel arrays, indices unique. `words[i]` is the word n-gram behind an index, if any. */
+/** Sparse vector: parallel arrays, indices unique. */
 export interface SparseFeatures {
   indices: number[];
   values: number[];
-  /** Word n-gram text per entry, or null for character n-grams (used for explanations). */
-  words: (string | null)[];
+  /** The word n-gram behind entry k (its first occurrence), or null for character n-grams. */
+  phrase(k: number): string | null;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 function fnvStep(h: number, code: number): number {
@@ -35,17 +34,33 @@ function fnvString(h: number, s: string): number {
   return h;
 }
 
-const WORD_SEED = fnvString(FNV_OFFSET, 'w:');
-const CHAR_SEED = fnvString(FNV_OFFSET, 'c:');
-const BOUNDARY_START = '<'.charCodeAt(0);
-const BOUNDARY_END = '>'.charCodeAt(0);
+const WORD_SEED = fnvString(0x811c9dc5, 'w:');
+const CHAR_SEED = fnvString(0x811c9dc5, 'c:');
+const SPACE = 32;
+const BOUNDARY_START = 60; // '<'
+const BOUNDARY_END = 62; // '>'
 
-/** Reused count buffer per hash size (cleared after each use), so no map per n-gram. */
-const scratchBuffers = new Map<string, Float64Array>();
-function scratch(bits: number, which = 0): Float64Array {
-  let buf = scratchBuffers.get(`${bits}:${which}`);
-  if (!buf) scratchBuffers.set(`${bits}:${which}`, (buf = new Float64Array(2 ** bits)));
-  return buf;
+interface Scratch {
+  words: Float64Array;
+  chars: Float64Array;
+  acc: Float64Array;
+  /** First position of a word gram: token index * 4 + n. */
+  firstAt: Int32Array;
+}
+const scratchBySize = new Map<number, Scratch>();
+function scratch(bits: number): Scratch {
+  let s = scratchBySize.get(bits);
+  if (!s) {
+    const n = 2 ** bits;
+    s = {
+      words: new Float64Array(n),
+      chars: new Float64Array(n),
+      acc: new Float64Array(n),
+      firstAt: new Int32Array(n),
+    };
+    scratchBySize.set(bits, s);
+  }
+  return s;
 }
 
 /**
@@ -53,76 +68,85 @@ function scratch(bits: number, which = 0): Float64Array {
  */
 export function featurise(text: string, params: FeatureParams): SparseFeatures {
   const mask = (1 << params.hashBits) - 1;
-  const normalised = normaliseText(text);
-  const tokens = normalised === '' ? [] : normalised.split(' ');
+  const tokens = tokenise(text);
+  const { words, chars, acc, firstAt } = scratch(params.hashBits);
+  const [wmin, wmax] = params.wordNgrams;
+  const [cmin, cmax] = params.charNgrams;
 
-  const wordCounts = new Map<string, number>();
-  for (let n = params.wordNgrams[0]; n <= params.wordNgrams[1]; n++) {
-    for (let i = 0; i + n <= tokens.length; i++) {
-      const gram = n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(' ');
-      wordCounts.set(gram, (wordCounts.get(gram) ?? 0) + 1);
+  const wordTouched: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let h = WORD_SEED;
+    for (let n = 1; n <= wmax && i + n <= tokens.length; n++) {
+      if (n > 1) h = fnvStep(h, SPACE);
+      h = fnvString(h, tokens[i + n - 1]!);
+      if (n < wmin) continue;
+      const index = (h >>> 0) & mask;
+      if (words[index] === 0) {
+        wordTouched.push(index);
+        firstAt[index] = i * 4 + n;
+      }
+      words[index]!++;
     }
   }
 
-  const [cmin, cmax] = params.charNgrams;
-  const counts = scratch(params.hashBits);
-  const touched: number[] = [];
-  const codes: number[] = [];
-  for (const token of tokens) {
-    codes.length = 0;
-    codes.push(BOUNDARY_START);
-    for (let i = 0; i < token.length; i++) codes.push(token.charCodeAt(i));
-    codes.push(BOUNDARY_END);
-    for (let start = 0; start + cmin <= codes.length; start++) {
-      let h = CHAR_SEED;
-      const end = Math.min(codes.length, start + cmax);
-      for (let k = start; k < end; k++) {
-        h = fnvStep(h, codes[k]!);
-        if (k - start + 1 >= cmin) {
-          const index = (h >>> 0) & mask;
-          if (counts[index] === 0) touched.push(index);
-          counts[index]!++;
+  const charTouched: number[] = [];
+  if (cmax >= cmin) {
+    for (const token of tokens) {
+      const len = token.length + 2;
+      for (let start = 0; start + cmin <= len; start++) {
+        let h = CHAR_SEED;
+        const end = Math.min(len, start + cmax);
+        for (let k = start; k < end; k++) {
+          h = fnvStep(h, k === 0 ? BOUNDARY_START : k === len - 1 ? BOUNDARY_END : token.charCodeAt(k - 1));
+          if (k - start + 1 >= cmin) {
+            const index = (h >>> 0) & mask;
+            if (chars[index] === 0) charTouched.push(index);
+            chars[index]!++;
+          }
         }
       }
     }
   }
-  const charEntries: [number, number, null][] = [];
-  for (const index of touched) {
-    charEntries.push([index, 1 + Math.log(counts[index]!), null]);
-    counts[index] = 0;
-  }
 
-  const wordEntries: [number, number, string][] = [];
-  for (const [gram, count] of wordCounts) {
-    wordEntries.push([(fnvString(WORD_SEED, gram) >>> 0) & mask, 1 + Math.log(count), gram]);
-  }
-
-  // Accumulate both blocks into one scratch vector (index collisions between blocks simply add up).
-  const acc = scratch(params.hashBits, 1);
-  const out: SparseFeatures = { indices: [], values: [], words: [] };
-  const slot = new Map<number, number>();
-  const add = (index: number, value: number, word: string | null) => {
-    if (acc[index] === 0) {
-      slot.set(index, out.indices.length);
-      out.indices.push(index);
-      out.words.push(word);
-    } else if (word !== null) {
-      const at = slot.get(index)!;
-      out.words[at] ??= word;
-    }
-    acc[index]! += value;
-  };
-  let norm = 0;
-  for (const e of wordEntries) norm += e[1] * e[1];
-  let scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
-  for (const [index, v, word] of wordEntries) add(index, v * scale, word);
-  norm = 0;
-  for (const e of charEntries) norm += e[1] * e[1];
-  scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
-  for (const [index, v] of charEntries) add(index, v * scale, null);
-  for (const index of out.indices) {
-    out.values.push(acc[index]!);
+  const indices: number[] = [];
+  const isWord: boolean[] = [];
+  addBlock(words, wordTouched, true);
+  addBlock(chars, charTouched, false);
+  const values = indices.map((index) => {
+    const v = acc[index]!;
     acc[index] = 0;
+    return v;
+  });
+  const firsts = indices.map((index, k) => (isWord[k] ? firstAt[index]! : 0));
+
+  function addBlock(counts: Float64Array, touched: number[], word: boolean): void {
+    let norm = 0;
+    for (const index of touched) {
+      const v = 1 + Math.log(counts[index]!);
+      counts[index] = v;
+      norm += v * v;
+    }
+    const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+    for (const index of touched) {
+      // Words come first, so a word gram always owns its slot (a colliding char gram only adds to it).
+      if (acc[index] === 0) {
+        indices.push(index);
+        isWord.push(word);
+      }
+      acc[index]! += counts[index]! * scale;
+      counts[index] = 0;
+    }
   }
-  return out;
+
+  return {
+    indices,
+    values,
+    phrase(k: number): string | null {
+      const at = firsts[k];
+      if (!at) return null;
+      const i = Math.floor(at / 4);
+      const n = at % 4;
+      return tokens.slice(i, i + n).join(' ');
+    },
+  };
 }

@@ -54,14 +54,20 @@ export function scoreText(
 ): TextScore {
   const f = featurise(text, model.params);
   let margin = model.bias;
-  const contributions: { phrase: string; weight: number }[] = [];
-  for (let i = 0; i < f.indices.length; i++) {
-    const c = weights[f.indices[i]!]! * f.values[i]!;
+  const positive: { k: number; weight: number }[] = [];
+  for (let k = 0; k < f.indices.length; k++) {
+    const c = weights[f.indices[k]!]! * f.values[k]!;
     margin += c;
-    const word = f.words[i];
-    if (word && c > 0) contributions.push({ phrase: word, weight: c });
+    if (c > 0) positive.push({ k, weight: c });
   }
-  contributions.sort((a, b) => b.weight - a.weight);
+  // Phrases are only spelled out for the strongest few positive contributions.
+  positive.sort((a, b) => b.weight - a.weight);
+  const contributions: { phrase: string; weight: number }[] = [];
+  for (const { k, weight } of positive) {
+    if (contributions.length >= 20) break;
+    const phrase = f.phrase(k);
+    if (phrase) contributions.push({ phrase, weight });
+  }
   return { margin, contributions };
 }
 
