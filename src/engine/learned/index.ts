@@ -48,11 +48,25 @@ export function evidenceWith(
   return { logit, phrases: logit > 0 ? topPhrases(score.contributions, 5) : [] };
 }
 
-/** Strongest phrases, skipping a word already inside a chosen two-word phrase. */
+/** Words too common to explain anything on their own. */
+const STOP = new Set(
+  'the and you your this that with have from will what they there about just please right okay yeah here have been were are for not can its'.split(
+    ' ',
+  ),
+);
+
+function telling(phrase: string): boolean {
+  const words = phrase.split(' ');
+  if (words.length > 1) return words.some((w) => !STOP.has(w) && w.length > 2);
+  return phrase.length >= 4 && !STOP.has(phrase);
+}
+
+/** Strongest telling phrases, skipping a word already inside a chosen two-word phrase. */
 function topPhrases(contributions: { phrase: string; weight: number }[], max: number): string[] {
   const chosen: string[] = [];
   for (const { phrase } of contributions) {
     if (chosen.length >= max) break;
+    if (!telling(phrase)) continue;
     if (chosen.some((c) => c.split(' ').includes(phrase) || phrase.split(' ').includes(c))) continue;
     chosen.push(phrase);
   }

@@ -37,6 +37,9 @@ export function loadModel(data: LearnedModelData): LoadedModel {
   return { data, weights: decodeWeights(data.weights, data.step, 2 ** data.params.hashBits) };
 }
 
+/** How many of the strongest contributions are kept for explanations. */
+const TOP = 200;
+
 export interface TextScore {
   /** bias + w·x, before scaling and capping. */
   margin: number;
@@ -54,17 +57,19 @@ export function scoreText(
 ): TextScore {
   const f = featurise(text, model.params);
   let margin = model.bias;
-  const positive: { k: number; weight: number }[] = [];
+  // Keep only the strongest positive contributions (a small sorted list), and spell out their phrases.
+  const top: { k: number; weight: number }[] = [];
   for (let k = 0; k < f.indices.length; k++) {
     const c = weights[f.indices[k]!]! * f.values[k]!;
     margin += c;
-    if (c > 0) positive.push({ k, weight: c });
+    if (c <= 0 || (top.length === TOP && c <= top[TOP - 1]!.weight)) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]!.weight < c) at--;
+    top.splice(at, 0, { k, weight: c });
+    if (top.length > TOP) top.pop();
   }
-  // Phrases are only spelled out for the strongest few positive contributions.
-  positive.sort((a, b) => b.weight - a.weight);
   const contributions: { phrase: string; weight: number }[] = [];
-  for (const { k, weight } of positive) {
-    if (contributions.length >= 20) break;
+  for (const { k, weight } of top) {
     const phrase = f.phrase(k);
     if (phrase) contributions.push({ phrase, weight });
   }
