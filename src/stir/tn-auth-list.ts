@@ -30,7 +30,13 @@ export class TnAuthListError extends Error {}
  */
 export function parseTnAuthList(der: ArrayBuffer | Uint8Array): TnAuthEntry[] {
   const bytes = der instanceof Uint8Array ? der : new Uint8Array(der);
-  const parsed = asn1js.fromBER(bytes);
+  let parsed: ReturnType<typeof asn1js.fromBER>;
+  try {
+    parsed = asn1js.fromBER(bytes);
+  } catch {
+    // asn1js throws RangeError on some truncated inputs (e.g. a BMPString of odd length) instead of reporting -1.
+    throw new TnAuthListError('TNAuthList is not valid DER.');
+  }
   if (parsed.offset === -1 || parsed.offset !== bytes.byteLength) {
     throw new TnAuthListError('TNAuthList is not valid DER.');
   }

@@ -11,9 +11,9 @@ import { CallGuardError } from '../../src/errors/catalogue.js';
 import type { Knowledge, OpenStoreOptions, Store } from '../../src/store/index.js';
 import { numberHash } from '../../src/store/index.js';
 
-/** The real FTC sample beside the checkout (../shared/data, see its README). */
+/** The real FTC sample (test/fixtures/ftc-dnc, see its README). */
 export const FTC_FILE = fileURLToPath(
-  new URL('../../../shared/data/ftc-dnc/dnc_complaint_numbers_2021-07-07.csv', import.meta.url),
+  new URL('../fixtures/ftc-dnc/dnc_complaint_numbers_2021-07-07.csv', import.meta.url),
 );
 export type MakeStore = (opts?: Pick<OpenStoreOptions, 'now' | 'knowledge'>) => Promise<Store>;
 
