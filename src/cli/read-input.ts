@@ -18,7 +18,11 @@ export async function readTextInput(
   return decodeText(buf, path ?? 'standard input');
 }
 
-async function readFileLimited(path: string, maxBytes: number): Promise<Buffer> {
+/**
+ * Checks that path is a regular file no larger than maxBytes, with the catalogue's error for each way it
+ * is not. Every command that takes a file path goes through here.
+ */
+export async function checkRegularFile(path: string, maxBytes = Number.POSITIVE_INFINITY): Promise<void> {
   let info;
   try {
     info = await stat(path);
@@ -37,6 +41,10 @@ async function readFileLimited(path: string, maxBytes: number): Promise<Buffer> 
       { pointer: path },
     );
   }
+}
+
+async function readFileLimited(path: string, maxBytes: number): Promise<Buffer> {
+  await checkRegularFile(path, maxBytes);
   try {
     const handle = await open(path, 'r');
     try {

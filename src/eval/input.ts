@@ -3,7 +3,7 @@
  * a missing path, a directory, a binary file, or something far larger than any evaluation set.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { checkRegularFile } from '../cli/read-input.js';
 import { CallGuardError } from '../errors/catalogue.js';
 
 /** 1 GB: streaming keeps memory flat, this only stops an accidental disk image. */
@@ -14,20 +14,7 @@ export async function openJsonlInput(
   stdin: NodeJS.ReadableStream,
 ): Promise<AsyncIterable<string | Uint8Array>> {
   if (path === '-') return refuseBinary(stdin as AsyncIterable<string | Uint8Array>, 'standard input');
-  let info;
-  try {
-    info = await stat(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code;
-    throw new CallGuardError('CG_FILE_UNREADABLE', `Cannot read "${path}": ${why}.`, { pointer: path });
-  }
-  if (!info.isFile()) {
-    throw new CallGuardError('CG_FILE_UNREADABLE', `"${path}" is not a regular file.`, { pointer: path });
-  }
-  if (info.size > MAX_EVAL_BYTES) {
-    throw new CallGuardError('CG_INPUT_TOO_LARGE', `"${path}" is larger than 1 GB.`, { pointer: path });
-  }
+  await checkRegularFile(path, MAX_EVAL_BYTES);
   return refuseBinary(createReadStream(path), path);
 }
 

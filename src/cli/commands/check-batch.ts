@@ -3,7 +3,7 @@
  * writes one JSON line per input. A bad line becomes an error line; processing goes on.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { checkRegularFile } from '../read-input.js';
 import type { CliContext } from '../context.js';
 import { CallGuardError, isCallGuardError } from '../../errors/catalogue.js';
 import { assess, type AssessOptions } from '../../engine/index.js';
@@ -31,16 +31,7 @@ export async function runBatch(path: string, ctx: CliContext, options: AssessOpt
 }
 
 async function openFile(path: string): Promise<NodeJS.ReadableStream> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile())
-      throw new CallGuardError('CG_FILE_UNREADABLE', `"${path}" is not a regular file.`, { pointer: path });
-  } catch (err) {
-    if (isCallGuardError(err)) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code;
-    throw new CallGuardError('CG_FILE_UNREADABLE', `Cannot read "${path}": ${why}.`, { pointer: path });
-  }
+  await checkRegularFile(path);
   const stream = createReadStream(path);
   // Surface open errors (a race with deletion, permissions) as a catalogue error.
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@
  * error object and processing goes on).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { checkRegularFile } from '../read-input.js';
 import { createInterface } from 'node:readline';
 import { getOrg } from '../../knowledge/index.js';
 import type { EmailCheck, NumberCheck, Reason, ScanResult, UrlCheck } from '../../claims/index.js';
@@ -163,16 +163,7 @@ export async function runLineBatch(
 }
 
 async function openFile(path: string): Promise<NodeJS.ReadableStream> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile())
-      throw new CallGuardError('CG_FILE_UNREADABLE', `"${path}" is not a regular file.`, { pointer: path });
-  } catch (err) {
-    if (isCallGuardError(err)) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code;
-    throw new CallGuardError('CG_FILE_UNREADABLE', `Cannot read "${path}": ${why}.`, { pointer: path });
-  }
+  await checkRegularFile(path);
   return createReadStream(path, { encoding: 'utf8' });
 }
 
