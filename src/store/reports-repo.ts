@@ -197,32 +197,11 @@ export function createReportRepository(ctx: StoreContext): ReportRepository {
     },
 
     async listForNumber(e164, opts = {}) {
-      const limit = Math.min(Math.max(1, opts.limit ?? 20), 200);
-      const rows = await ctx.db
-        .selectFrom('reports')
-        .selectAll()
-        .where('number', '=', e164)
-        .where('hidden', '=', 0)
-        .orderBy('occurred_at', 'desc')
-        .orderBy('id')
-        .limit(limit)
-        .execute();
-      if (rows.length === 0) return [];
-      const items = await ctx.db
-        .selectFrom('report_items')
-        .select(['report_id', 'kind', 'value'])
-        .where(
-          'report_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
-      return rows.map((r) =>
-        toReport(
-          r,
-          items.filter((i) => i.report_id === r.id),
-        ),
-      );
+      return listVisible(ctx, e164, opts.limit);
+    },
+
+    async listRecent(opts = {}) {
+      return listVisible(ctx, null, opts.limit);
     },
 
     async notScam(raw) {
@@ -265,4 +244,31 @@ export function createReportRepository(ctx: StoreContext): ReportRepository {
     hide: (id, opts = {}) => setHidden(String(id), true, opts.reason),
     restore: (id) => setHidden(String(id), false, undefined),
   };
+}
+
+/** Visible reports, newest first: of one number, or of all numbers when number is null. */
+async function listVisible(ctx: StoreContext, number: string | null, limit = 20): Promise<Report[]> {
+  let query = ctx.db.selectFrom('reports').selectAll().where('hidden', '=', 0);
+  if (number !== null) query = query.where('number', '=', number);
+  const rows = await query
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id')
+    .limit(Math.min(Math.max(1, limit), 200))
+    .execute();
+  if (rows.length === 0) return [];
+  const items = await ctx.db
+    .selectFrom('report_items')
+    .select(['report_id', 'kind', 'value'])
+    .where(
+      'report_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  return rows.map((r) =>
+    toReport(
+      r,
+      items.filter((i) => i.report_id === r.id),
+    ),
+  );
 }

@@ -109,6 +109,8 @@ export interface ReportRepository {
   get(id: string, opts?: { includeHidden?: boolean }): Promise<Report>;
   /** Visible reports of one number, newest first. */
   listForNumber(e164: string, opts?: { limit?: number }): Promise<Report[]>;
+  /** Visible reports of all numbers, newest first (at most 200). */
+  listRecent(opts?: { limit?: number }): Promise<Report[]>;
   notScam(input: unknown): Promise<NotScamResult>;
   /** Admin moderation. Throws CG_NOT_FOUND. */
   hide(id: string, opts?: { reason?: string }): Promise<Report>;

@@ -215,8 +215,28 @@ export function routeSuite(name: string, databaseUrl: () => Promise<string | und
 
     it('GET /v1/stats and GET /v1/blocklist with incremental sync', async ({ skip: skipTest }) => {
       if (skip) skipTest();
-      const stats = (await call(s.url, 'GET', '/v1/stats?weeks=4')).body as { totals: { reports: number } };
+      const stats = (await call(s.url, 'GET', '/v1/stats?weeks=4')).body as {
+        totals: { reports: number };
+        recent: Array<Record<string, unknown> & { occurredAt: string }>;
+      };
       expect(stats.totals.reports).toBeGreaterThanOrEqual(4);
+      // Recent reports for the community page: newest first, and never the free text, amount or reporter.
+      expect(stats.recent.length).toBeGreaterThanOrEqual(4);
+      const times = stats.recent.map((r) => r.occurredAt);
+      expect(times).toEqual([...times].sort().reverse());
+      for (const r of stats.recent) {
+        expect(r).toHaveProperty('number');
+        for (const hidden of [
+          'text',
+          'amountLost',
+          'currency',
+          'region',
+          'redactions',
+          'reporterKey',
+          'hidden',
+        ])
+          expect(r, hidden).not.toHaveProperty(hidden);
+      }
       const page = (await call(s.url, 'GET', '/v1/blocklist?minLevel=reported')).body as {
         entries: { number: string }[];
         version: number;

@@ -197,6 +197,16 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         const rep = await store.reputation.get(SCAM);
         expect(rep).toMatchObject({ reporters: 1, reports: 1, level: 'reported' });
         expect(await store.reports.listForNumber(SCAM)).toHaveLength(1);
+        const other = await store.reports.create(report({ reporterKey: key(3), number: OTHER }));
+        const recent = await store.reports.listRecent();
+        expect(recent.map((r) => r.id)).not.toContain(a.report.id);
+        expect(recent.map((r) => r.id)).toContain(other.report.id);
+        expect(recent.map((r) => r.occurredAt)).toEqual(
+          recent
+            .map((r) => r.occurredAt)
+            .sort()
+            .reverse(),
+        );
         await store.reports.restore(a.report.id);
         expect((await store.reputation.get(SCAM)).level).toBe('likely-scam');
         await expectError(store.reports.hide('no-such-id'), 'CG_NOT_FOUND');

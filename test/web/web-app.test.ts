@@ -356,6 +356,8 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
       });
       await expect(payments.locator('.bar-label').first().textContent()).resolves.toMatch(/^Gift cards: 3/);
       await expect(page.locator('main').textContent()).resolves.toContain('+18445550142');
+      const recent = page.locator('section[aria-labelledby=recent-heading] li');
+      await expect(recent.count()).resolves.toBeGreaterThan(0);
     }
     await expectAccessible(page, 'community');
     await page.close();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS } from '../../store/types.js';
+import { LEVELS, type Report } from '../../store/types.js';
 import { CallGuardError } from '../../errors/catalogue.js';
 import { defineRoute, type RoutePlugin } from '../route.js';
 
@@ -18,6 +18,29 @@ const blocklistQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
+/** How many recent reports the community page shows. */
+const RECENT_REPORTS = 20;
+
+/**
+ * What a recent report shows to everyone: the number and what the caller did. Never the free text, the
+ * amount lost, the region or anything about the reporter.
+ */
+function publicReport(r: Report) {
+  return {
+    id: r.id,
+    number: r.number,
+    occurredAt: r.occurredAt,
+    direction: r.direction,
+    numberSource: r.numberSource,
+    claimedOrg: r.claimedOrg,
+    brand: r.brand,
+    tactics: r.tactics,
+    askedFor: r.askedFor,
+    given: r.given,
+    country: r.country,
+  };
+}
+
 export const routes: RoutePlugin = (app, { deps }) => {
   defineRoute(app, {
     method: 'GET',
@@ -26,7 +49,13 @@ export const routes: RoutePlugin = (app, { deps }) => {
     summary: 'What is being reported: top numbers, tactics, brands and payment methods per week',
     tags: ['community'],
     query: statsQuery,
-    handler: async ({ query }) => deps.store.stats.weekly(query),
+    handler: async ({ query }) => {
+      const [weekly, recent] = await Promise.all([
+        deps.store.stats.weekly(query),
+        deps.store.reports.listRecent({ limit: RECENT_REPORTS }),
+      ]);
+      return { ...weekly, recent: recent.map(publicReport) };
+    },
   });
 
   defineRoute(app, {
