@@ -6,12 +6,20 @@
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { auditPage, chromiumAvailable, startBrowser, type BrowserSession } from './browser.js';
 import { startApp, type RunningApp } from './app-server.js';
 
 const HAVE_CHROMIUM = chromiumAvailable();
+/**
+ * Reads a page value until the check passes (or 5 s pass): Preact renders after events
+ * asynchronously, so a value read once right after a click or navigation can be stale.
+ */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => void): Promise<void> {
+  await vi.waitFor(async () => check(await read()), { timeout: 5000, interval: 50 });
+}
+
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
 
 describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
@@ -44,20 +52,26 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
 
   it('home asks the one question, offers four big buttons, and works with the keyboard', async () => {
     const page = await open('/');
-    await expect(page.locator('h1').textContent()).resolves.toContain(
-      "Someone says they're from Microsoft, or another company. Are they?",
+    await eventually(
+      () => page.locator('h1').textContent(),
+      (value) =>
+        expect(value).toContain("Someone says they're from Microsoft, or another company. Are they?"),
     );
     const buttons = page.locator('.big-button');
-    await expect(buttons.count()).resolves.toBe(4);
+    await eventually(
+      () => buttons.count(),
+      (value) => expect(value).toBe(4),
+    );
     for (const label of [
       "I'm on the call now",
       'The call just ended',
       'A pop-up or email gave me a number to call',
       'I already gave them access or money',
     ]) {
-      await expect(
-        page.getByRole('link', { name: new RegExp(label.replace(/[()]/g, '.')) }).count(),
-      ).resolves.toBe(1);
+      await eventually(
+        () => page.getByRole('link', { name: new RegExp(label.replace(/[()]/g, '.')) }).count(),
+        (value) => expect(value).toBe(1),
+      );
     }
     const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(18);
@@ -66,10 +80,14 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await expectAccessible(page, 'home');
 
     // Keyboard only: the page starts at its heading; Tab reaches the first big button, Enter follows it.
-    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.tagName),
+      (value) => expect(value).toBe('H1'),
+    );
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain(
-      "I'm on the call now",
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.textContent),
+      (value) => expect(value).toContain("I'm on the call now"),
     );
     const outline = await buttons.first().evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
@@ -84,19 +102,31 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.waitForURL(/#\/guided$/);
     await expectAccessible(page, 'guided-question');
     const question = page.locator('#question-text');
-    await expect(question.textContent()).resolves.toBe('Who called whom?');
+    await eventually(
+      () => question.textContent(),
+      (value) => expect(value).toBe('Who called whom?'),
+    );
     await page.getByRole('button', { name: 'They called me' }).click();
-    await expect(question.textContent()).resolves.toBe('Who did they say they were?');
+    await eventually(
+      () => question.textContent(),
+      (value) => expect(value).toBe('Who did they say they were?'),
+    );
     // Back returns to the previous question; answering again moves on.
     await page.getByRole('button', { name: 'Back' }).click();
-    await expect(question.textContent()).resolves.toBe('Who called whom?');
+    await eventually(
+      () => question.textContent(),
+      (value) => expect(value).toBe('Who called whom?'),
+    );
     await page.getByRole('button', { name: 'They called me' }).click();
     await page.getByRole('button', { name: 'Microsoft or Windows' }).click();
     await page.getByRole('button', { name: 'No', exact: true }).click(); // did not ask for help first
     await page.getByRole('button', { name: 'Yes', exact: true }).click(); // remote access
     await page.getByRole('button', { name: 'Yes', exact: true }).click(); // password or code
     await page.getByRole('button', { name: 'Skip' }).click(); // card details: skipped
-    await expect(question.textContent()).resolves.toContain('pay for help');
+    await eventually(
+      () => question.textContent(),
+      (value) => expect(value).toContain('pay for help'),
+    );
     // Answer targets are large.
     const target = await page.getByRole('button', { name: 'Yes', exact: true }).boundingBox();
     expect(target?.height ?? 0).toBeGreaterThanOrEqual(48);
@@ -111,25 +141,51 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Just a name or a number' }).click();
     await page.waitForURL(/#\/verdict$/);
     const banner = page.locator('.verdict-headline');
-    await expect(banner.textContent()).resolves.toMatch(/scam/i);
-    await expect(page.locator('.flags > li').count()).resolves.toBeGreaterThan(1);
-    await expect(page.locator('.flags .source').first().textContent()).resolves.toMatch(/Source:/);
-    await expect(page.locator('.steps > li').count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByRole('heading', { name: 'Questions to ask the caller' }).count()).resolves.toBe(1);
-    await expect(
-      page.getByRole('heading', { name: /How to reach Microsoft yourself/ }).count(),
-    ).resolves.toBe(1);
+    await eventually(
+      () => banner.textContent(),
+      (value) => expect(value).toMatch(/scam/i),
+    );
+    await eventually(
+      () => page.locator('.flags > li').count(),
+      (value) => expect(value).toBeGreaterThan(1),
+    );
+    await eventually(
+      () => page.locator('.flags .source').first().textContent(),
+      (value) => expect(value).toMatch(/Source:/),
+    );
+    await eventually(
+      () => page.locator('.steps > li').count(),
+      (value) => expect(value).toBeGreaterThan(0),
+    );
+    await eventually(
+      () => page.getByRole('heading', { name: 'Questions to ask the caller' }).count(),
+      (value) => expect(value).toBe(1),
+    );
+    await eventually(
+      () => page.getByRole('heading', { name: /How to reach Microsoft yourself/ }).count(),
+      (value) => expect(value).toBe(1),
+    );
     await expectAccessible(page, 'verdict');
 
     // One click from the verdict to a prefilled report.
     await page.getByRole('link', { name: 'Report this call' }).click();
     await page.waitForURL(/#\/report$/);
-    await expect(page.locator('#r-org').inputValue()).resolves.toBe('Microsoft');
-    await expect(page.locator('#r-number').inputValue()).resolves.toBe('+1 888 555 0123');
-    await expect(page.locator('#r-direction').inputValue()).resolves.toBe('they-called');
-    await expect(
-      page.locator('fieldset:has(legend:text("Warning signs")) input:checked').count(),
-    ).resolves.toBeGreaterThan(0);
+    await eventually(
+      () => page.locator('#r-org').inputValue(),
+      (value) => expect(value).toBe('Microsoft'),
+    );
+    await eventually(
+      () => page.locator('#r-number').inputValue(),
+      (value) => expect(value).toBe('+1 888 555 0123'),
+    );
+    await eventually(
+      () => page.locator('#r-direction').inputValue(),
+      (value) => expect(value).toBe('they-called'),
+    );
+    await eventually(
+      () => page.locator('fieldset:has(legend:text("Warning signs")) input:checked').count(),
+      (value) => expect(value).toBeGreaterThan(0),
+    );
     await expectAccessible(page, 'report-prefilled');
 
     // Ready-to-file texts, written from the form, with links and copy buttons.
@@ -146,35 +202,53 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
         ]),
       );
     const ftc = filings.filter({ has: page.locator('h3', { hasText: 'FTC ReportFraud' }) });
-    await expect(ftc.locator('a').getAttribute('href')).resolves.toBe('https://reportfraud.ftc.gov/');
+    await eventually(
+      () => ftc.locator('a').getAttribute('href'),
+      (value) => expect(value).toBe('https://reportfraud.ftc.gov/'),
+    );
     await expect.poll(() => ftc.locator('pre').textContent()).toContain('+1 888 555 0123');
-    await expect(ftc.locator('pre').textContent()).resolves.toContain('<script>window.__xss=2</script>');
+    await eventually(
+      () => ftc.locator('pre').textContent(),
+      (value) => expect(value).toContain('<script>window.__xss=2</script>'),
+    );
     await ftc.getByRole('button', { name: /Copy the FTC ReportFraud text/ }).click();
     await expect.poll(() => ftc.locator('.copy-status').textContent()).toContain('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('+1 888 555 0123');
-    await expect(page.getByRole('button', { name: 'Print these reports' }).count()).resolves.toBe(1);
+    await eventually(
+      () => page.getByRole('button', { name: 'Print these reports' }).count(),
+      (value) => expect(value).toBe(1),
+    );
 
     // Sharing needs explicit consent.
     const share = page.getByRole('button', { name: 'Share the report' });
-    await expect(share.isDisabled()).resolves.toBe(true);
+    await eventually(
+      () => share.isDisabled(),
+      (value) => expect(value).toBe(true),
+    );
     await page.getByLabel(/Yes, share this report with the CallGuard community/).check();
-    await expect(share.isDisabled()).resolves.toBe(false);
+    await eventually(
+      () => share.isDisabled(),
+      (value) => expect(value).toBe(false),
+    );
     await share.click();
     if (app.api) {
       await page.locator('.sent-report').waitFor();
-      await expect(page.locator('.saved-text').textContent()).resolves.toContain(
-        '<script>window.__xss=2</script>',
+      await eventually(
+        () => page.locator('.saved-text').textContent(),
+        (value) => expect(value).toContain('<script>window.__xss=2</script>'),
       );
     } else {
       await page.locator('.problem').waitFor();
     }
-    await expect(
-      page.locator('.sent-report img, .sent-report script, .filing img, .filing script').count(),
-    ).resolves.toBe(0);
-    await expect(
-      page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
-    ).resolves.toBeUndefined();
+    await eventually(
+      () => page.locator('.sent-report img, .sent-report script, .filing img, .filing script').count(),
+      (value) => expect(value).toBe(0),
+    );
+    await eventually(
+      () => page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+      (value) => expect(value).toBeUndefined(),
+    );
     await expectAccessible(page, 'report-filled');
     await page.close();
   });
@@ -191,14 +265,22 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.locator('#transcript-org').fill('Microsoft');
     await page.getByRole('button', { name: 'Check it' }).click();
     await page.locator('.transcript').waitFor();
-    await expect(page.locator('mark.hl').count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator('.transcript').textContent()).resolves.toContain(
-      '<script>window.__xss=2</script>',
+    await eventually(
+      () => page.locator('mark.hl').count(),
+      (value) => expect(value).toBeGreaterThan(0),
     );
-    await expect(page.locator('.transcript img, .transcript script').count()).resolves.toBe(0);
-    await expect(
-      page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
-    ).resolves.toBeUndefined();
+    await eventually(
+      () => page.locator('.transcript').textContent(),
+      (value) => expect(value).toContain('<script>window.__xss=2</script>'),
+    );
+    await eventually(
+      () => page.locator('.transcript img, .transcript script').count(),
+      (value) => expect(value).toBe(0),
+    );
+    await eventually(
+      () => page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+      (value) => expect(value).toBeUndefined(),
+    );
     await expectAccessible(page, 'transcript-result');
 
     // Upload a WebVTT file.
@@ -211,8 +293,14 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.locator('#transcript-file').setInputFiles(vtt);
     await expect.poll(() => page.locator('#transcript-text').inputValue()).toContain('WEBVTT');
     await page.getByRole('button', { name: 'Check it' }).click();
-    await expect(page.locator('.transcript').textContent()).resolves.toContain('AnyDesk');
-    await expect(page.locator('mark.hl').count()).resolves.toBeGreaterThan(0);
+    await eventually(
+      () => page.locator('.transcript').textContent(),
+      (value) => expect(value).toContain('AnyDesk'),
+    );
+    await eventually(
+      () => page.locator('mark.hl').count(),
+      (value) => expect(value).toBeGreaterThan(0),
+    );
     await page.close();
   });
 
@@ -220,7 +308,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     const page = await open('/');
     await page.getByRole('link', { name: /I'm on the call now/ }).click();
     await page.waitForURL(/#\/live$/);
-    await expect(page.getByRole('heading', { name: 'You can hang up at any time' }).count()).resolves.toBe(1);
+    await eventually(
+      () => page.getByRole('heading', { name: 'You can hang up at any time' }).count(),
+      (value) => expect(value).toBe(1),
+    );
     await expectAccessible(page, 'live-start');
     const say = async (text: string): Promise<void> => {
       await page.locator('#live-text').fill(text);
@@ -228,15 +319,24 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     };
     await say('Hello, I am calling from Microsoft. Your computer has a virus and it is sending errors.');
     await page.locator('.alert-box').waitFor();
-    await expect(page.locator('.alert-box').textContent()).resolves.toMatch(/Warning sign/);
+    await eventually(
+      () => page.locator('.alert-box').textContent(),
+      (value) => expect(value).toMatch(/Warning sign/),
+    );
     await say('Now go to anydesk dot com and read me the code on your screen, and your password.');
     await page.locator('.stop-warning').waitFor();
-    await expect(page.locator('.stop-warning').textContent()).resolves.toContain('Do not read it out');
+    await eventually(
+      () => page.locator('.stop-warning').textContent(),
+      (value) => expect(value).toContain('Do not read it out'),
+    );
     await expectAccessible(page, 'live-warning');
     await page.getByRole('button', { name: 'I understand' }).click();
     await page.getByRole('button', { name: 'See the full result' }).click();
     await page.waitForURL(/#\/verdict$/);
-    await expect(page.locator('.flags > li').count()).resolves.toBeGreaterThan(0);
+    await eventually(
+      () => page.locator('.flags > li').count(),
+      (value) => expect(value).toBeGreaterThan(0),
+    );
     await page.close();
   });
 
@@ -268,16 +368,25 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.goto(`${app.url}#/live`);
     await page.getByRole('button', { name: 'Listen' }).click();
     await page.locator('.stop-warning').waitFor();
-    await expect(page.locator('.live-lines').textContent()).resolves.toContain('read me the one time code');
+    await eventually(
+      () => page.locator('.live-lines').textContent(),
+      (value) => expect(value).toContain('read me the one time code'),
+    );
     await page.getByRole('button', { name: 'Stop listening' }).click();
-    await expect(page.getByRole('button', { name: 'Listen' }).count()).resolves.toBe(1);
+    await eventually(
+      () => page.getByRole('button', { name: 'Listen' }).count(),
+      (value) => expect(value).toBe(1),
+    );
     await page.close();
   });
 
   it('bad input gets a plain message, never a crash', async () => {
     const page = await open('/transcript');
     await page.getByRole('button', { name: 'Check it' }).click();
-    await expect(page.locator('.problem').textContent()).resolves.toMatch(/empty/i);
+    await eventually(
+      () => page.locator('.problem').textContent(),
+      (value) => expect(value).toMatch(/empty/i),
+    );
     const dir = await mkdtemp(join(tmpdir(), 'cg-web-'));
     const binary = join(dir, 'call.json');
     await writeFile(binary, Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff, 0x7d]));
@@ -289,7 +398,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     for (let i = 0; i < 14 && (await page.locator('#question-text').count()) > 0; i++) {
       await page.getByRole('button', { name: 'Skip' }).click();
     }
-    await expect(page.locator('.problem').textContent()).resolves.toMatch(/Nothing to assess/);
+    await eventually(
+      () => page.locator('.problem').textContent(),
+      (value) => expect(value).toMatch(/Nothing to assess/),
+    );
     await page.close();
   });
 
@@ -297,7 +409,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     const page = await open('/');
     await page.getByRole('link', { name: /A pop-up or email gave me a number/ }).click();
     await page.waitForURL(/#\/check\?source=popup$/);
-    await expect(page.locator('#check-source').inputValue()).resolves.toBe('popup');
+    await eventually(
+      () => page.locator('#check-source').inputValue(),
+      (value) => expect(value).toBe('popup'),
+    );
     await expectAccessible(page, 'check-empty');
     await page
       .locator('#check-text')
@@ -323,12 +438,19 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     const page = await open('/recovery');
     await expectAccessible(page, 'recovery-empty');
     await page.getByLabel('I paid with gift cards').check();
-    await expect(page.locator('.recovery-plan .stop-title').textContent()).resolves.toMatch(/gift card/i);
+    await eventually(
+      () => page.locator('.recovery-plan .stop-title').textContent(),
+      (value) => expect(value).toMatch(/gift card/i),
+    );
     await page.getByLabel('I let them into my computer (AnyDesk, TeamViewer or similar)').check();
     await page.locator('#rec-tool').selectOption('AnyDesk');
-    await expect(page.locator('.recovery-plan .stop-title').textContent()).resolves.toMatch(/Disconnect/);
-    await expect(page.locator('.recovery-plan .first-call').textContent()).resolves.toMatch(
-      /Who to call first: Call the gift card company/,
+    await eventually(
+      () => page.locator('.recovery-plan .stop-title').textContent(),
+      (value) => expect(value).toMatch(/Disconnect/),
+    );
+    await eventually(
+      () => page.locator('.recovery-plan .first-call').textContent(),
+      (value) => expect(value).toMatch(/Who to call first: Call the gift card company/),
     );
     const steps = await page.locator('.recovery-plan .steps > li').allTextContents();
     expect(steps.join(' ')).toMatch(/Uninstall AnyDesk/);
@@ -350,14 +472,26 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     const page = await open('/community');
     await page.locator('.chart, .panel[role=status]').first().waitFor();
     if (app.api) {
-      await expect(page.locator('.chart svg[role=img]').count()).resolves.toBeGreaterThan(0);
+      await eventually(
+        () => page.locator('.chart svg[role=img]').count(),
+        (value) => expect(value).toBeGreaterThan(0),
+      );
       const payments = page.locator('figure', {
         has: page.locator('figcaption', { hasText: 'Payment methods they asked for' }),
       });
-      await expect(payments.locator('.bar-label').first().textContent()).resolves.toMatch(/^Gift cards: 3/);
-      await expect(page.locator('main').textContent()).resolves.toContain('+18445550142');
+      await eventually(
+        () => payments.locator('.bar-label').first().textContent(),
+        (value) => expect(value).toMatch(/^Gift cards: 3/),
+      );
+      await eventually(
+        () => page.locator('main').textContent(),
+        (value) => expect(value).toContain('+18445550142'),
+      );
       const recent = page.locator('section[aria-labelledby=recent-heading] li');
-      await expect(recent.count()).resolves.toBeGreaterThan(0);
+      await eventually(
+        () => recent.count(),
+        (value) => expect(value).toBeGreaterThan(0),
+      );
     }
     await expectAccessible(page, 'community');
     await page.close();
@@ -365,7 +499,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
 
   it('an unknown route gets a plain "not found" page', async () => {
     const page = await open('/nowhere');
-    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
+    await eventually(
+      () => page.locator('h1').textContent(),
+      (value) => expect(value).toBe('Page not found'),
+    );
     await expectAccessible(page, 'not-found');
     await page.close();
   });
@@ -376,7 +513,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     try {
       await page.getByRole('link', { name: /The call just ended/ }).click();
       await page.getByRole('button', { name: 'They called me' }).click();
-      await expect(page.locator('#question-text').textContent()).resolves.toBe('Who did they say they were?');
+      await eventually(
+        () => page.locator('#question-text').textContent(),
+        (value) => expect(value).toBe('Who did they say they were?'),
+      );
     } finally {
       await context.setOffline(false);
     }
@@ -420,11 +560,20 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.locator('mark.hl').first().waitFor();
     expect(await auditPage(page, 'phone-dark-transcript')).toEqual([]);
     // On a phone the menu folds behind one button.
-    await expect(page.locator('#main-menu').isVisible()).resolves.toBe(false);
+    await eventually(
+      () => page.locator('#main-menu').isVisible(),
+      (value) => expect(value).toBe(false),
+    );
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Questions' }).click();
     await page.waitForURL(/#\/faq$/);
-    await expect(page.locator('#main-menu').isVisible()).resolves.toBe(false);
+    // The menu folds again after a choice; Preact re-renders asynchronously, so wait for it.
+    await page.locator('#main-menu').waitFor({ state: 'hidden', timeout: 5000 });
+    // Choosing the page already shown must fold the menu too (no route change happens).
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.locator('#main-menu').waitFor({ state: 'visible', timeout: 5000 });
+    await page.getByRole('link', { name: 'Questions' }).click();
+    await page.locator('#main-menu').waitFor({ state: 'hidden', timeout: 5000 });
     await phone.close();
   });
 

@@ -35,7 +35,11 @@ export function App() {
           <ul id="main-menu" class={`nav-list${menuOpen ? ' open' : ''}`}>
             {NAV_ITEMS.map((item) => (
               <li key={item.path}>
-                <a href={href(item.path)} aria-current={route.path === item.path ? 'page' : undefined}>
+                <a
+                  href={href(item.path)}
+                  aria-current={route.path === item.path ? 'page' : undefined}
+                  onClick={() => setMenuOpen(false)}
+                >
                   {item.label}
                 </a>
               </li>
