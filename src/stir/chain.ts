@@ -52,6 +52,11 @@ export type ChainResult =
       path: X509Certificate[];
       /** Every certificate of the validated path, leaf to anchor, with its validity period. */
       windows: CertWindow[];
+      /** The path is valid from the latest notBefore to the earliest notAfter (ms): one test per call. */
+      validFrom: number;
+      validUntil: number;
+      /** TNAuthList lists numbers or ranges, not only SPCs: orig.tn must be among them. */
+      scoped: boolean;
     }
   | { ok: false; reason: StirReason; windows: CertWindow[] };
 
@@ -197,10 +202,16 @@ export async function checkChain(certs: readonly X509Certificate[], trust: Trust
     },
     path: trusted,
     windows,
+    validFrom: Math.max(...windows.map((w) => w.notBefore.getTime())),
+    validUntil: Math.min(...windows.map((w) => w.notAfter.getTime())),
+    scoped: tnAuthList.some((e) => e.kind !== 'spc'),
   };
 }
 
-/** The first certificate of the path that is not valid at `at`, as a reason; null when all are. */
+/**
+ * The first certificate of the path that is not valid at `at`, as a reason; null when all are (then
+ * `at` is within validFrom..validUntil of an ok result, the test the warm path makes).
+ */
 export function validityProblem(windows: readonly CertWindow[], at: Date): StirReason | null {
   const t = at.getTime();
   for (const w of windows) {

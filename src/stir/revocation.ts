@@ -27,8 +27,11 @@ export interface RevocationOutcome {
   /** Set when a certificate of the path is revoked. */
   revoked: StirReason | null;
   /** CRLs that could not be fetched, read or verified. */
-  unavailable: StirReason[];
+  unavailable: readonly StirReason[];
 }
+
+/** The outcome when no certificate of the path names a CRL (shared, never changed). */
+const NOT_REVOKED: RevocationOutcome = Object.freeze({ revoked: null, unavailable: Object.freeze([]) });
 
 type CrlEntry =
   | { ok: true; crl: X509Crl; expiresAt: number; signer: X509Certificate }
@@ -62,24 +65,75 @@ export class RevocationChecker {
         entry = await this.load(url, signers);
         if (entry.ok) break;
       }
-      if (!entry || !entry.ok) {
-        unavailable.push(
-          entry?.reason ?? { code: 'CRL_UNAVAILABLE', message: `No CRL for "${cert.subject}".` },
-        );
-        continue;
-      }
-      const hit = entry.crl.findRevoked(cert);
-      if (hit && hit.revocationDate.getTime() <= this.opts.now()) {
-        return {
-          revoked: {
-            code: 'CERT_REVOKED',
-            message: `"${cert.subject}" was revoked on ${hit.revocationDate.toISOString()} (CRL of "${entry.crl.issuer}").`,
-          },
-          unavailable,
-        };
-      }
+      const revoked = this.verdict(cert, entry, unavailable);
+      if (revoked) return { revoked, unavailable };
     }
     return { revoked: null, unavailable };
+  }
+
+  /**
+   * check() from cached CRLs alone, without a promise (the warm path): the same outcome check() would
+   * give, or null when a CRL the path needs is not cached or has expired, and check() must fetch it.
+   */
+  checkCached(
+    path: readonly X509Certificate[],
+    anchors: readonly X509Certificate[],
+  ): RevocationOutcome | null {
+    let unavailable: StirReason[] | null = null;
+    for (let i = 0; i < path.length - 1; i++) {
+      const cert = path[i]!;
+      const urls = crlUrls(cert);
+      if (urls.length === 0) continue;
+      const issuer = path[i + 1]!;
+      let entry: CrlEntry | null = null;
+      for (const url of urls) {
+        entry = this.cached(url, issuer, anchors);
+        if (!entry) return null;
+        if (entry.ok) break;
+      }
+      unavailable ??= [];
+      const revoked = this.verdict(cert, entry, unavailable);
+      if (revoked) return { revoked, unavailable };
+    }
+    return unavailable ? { revoked: null, unavailable } : NOT_REVOKED;
+  }
+
+  /** The revocation reason for `cert` from its CRL entry, or null; an unusable entry is noted in `unavailable`. */
+  private verdict(
+    cert: X509Certificate,
+    entry: CrlEntry | null,
+    unavailable: StirReason[],
+  ): StirReason | null {
+    if (!entry || !entry.ok) {
+      unavailable.push(
+        entry?.reason ?? { code: 'CRL_UNAVAILABLE', message: `No CRL for "${cert.subject}".` },
+      );
+      return null;
+    }
+    const hit = revokedEntry(entry.crl, cert);
+    if (hit && hit.revocationDate.getTime() <= this.opts.now()) {
+      return {
+        code: 'CERT_REVOKED',
+        message: `"${cert.subject}" was revoked on ${hit.revocationDate.toISOString()} (CRL of "${entry.crl.issuer}").`,
+      };
+    }
+    return null;
+  }
+
+  /** A cache entry load() would use as it is, or null. */
+  private cached(url: string, issuer: X509Certificate, anchors: readonly X509Certificate[]): CrlEntry | null {
+    const cached = this.cache.get(url);
+    if (!cached || cached.expiresAt <= this.opts.now()) return null;
+    // load()'s signer rule, without building the signer list: issuer, configured CRL signers, anchors.
+    if (
+      cached.ok &&
+      cached.signer !== issuer &&
+      !(this.opts.crlSigners ?? []).includes(cached.signer) &&
+      !anchors.includes(cached.signer)
+    ) {
+      return null;
+    }
+    return cached;
   }
 
   private async load(url: string, signers: readonly X509Certificate[]): Promise<CrlEntry> {
@@ -151,6 +205,28 @@ export function crlUrls(cert: X509Certificate): string[] {
 
 /** Decoding extensions on every call would dominate the warm path. */
 const urlCache = new WeakMap<X509Certificate, string[]>();
+
+type RevokedEntry = ReturnType<X509Crl['findRevoked']>;
+
+/**
+ * crl.findRevoked(cert), remembered per CRL object and certificate: it scans every entry of the CRL,
+ * and a refreshed CRL is a new object, so a stale answer cannot outlive its CRL.
+ */
+function revokedEntry(crl: X509Crl, cert: X509Certificate): RevokedEntry {
+  let perCert = revokedCache.get(crl);
+  if (!perCert) {
+    perCert = new WeakMap();
+    revokedCache.set(crl, perCert);
+  }
+  let hit = perCert.get(cert);
+  if (hit === undefined) {
+    hit = crl.findRevoked(cert);
+    perCert.set(cert, hit);
+  }
+  return hit;
+}
+
+const revokedCache = new WeakMap<X509Crl, WeakMap<X509Certificate, RevokedEntry>>();
 
 function readCrlUrls(cert: X509Certificate): string[] {
   const ext = cert.getExtension(CRLDistributionPointsExtension);

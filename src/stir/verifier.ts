@@ -4,22 +4,20 @@
  * (certificate fetching and files); the parsing and mapping it calls are pure.
  */
 import { KeyObject, verify as cryptoVerify } from 'node:crypto';
-import { base64url } from 'jose';
 import type { X509Certificate } from './x509.js';
 import type { CountryCode } from 'libphonenumber-js';
-import { isCallGuardError } from '../errors/catalogue.js';
 import { callerIdFromVerstat } from './caller-id.js';
 import { CertFetchError } from './cert-fetch.js';
-import { CertSource } from './cert-source.js';
+import { CertSource, type LoadedCertificates } from './cert-source.js';
 import { checkChain, validityProblem, type ChainResult } from './chain.js';
 import { fingerprint, type TrustStore } from './certificates.js';
-import { parseIdentityHeader, type IdentityHeader } from './identity-header.js';
-import { checkPassportClaims, type ClaimResult, type Finding } from './passport-claims.js';
+import { readIdentityHeader, type IdentityHeader } from './identity-header.js';
+import { checkPassportClaims, type ClaimContext, type ClaimResult, type Finding } from './passport-claims.js';
 import { parseSipMessage, verstatParam } from './sip-message.js';
 import { tnAuthListCovers } from './tn-auth-list.js';
-import { tnFromUri } from './tn.js';
+import { tnFromUri, type CanonicalTnOptions } from './tn.js';
 import { Lru } from './lru.js';
-import { RevocationChecker, type RevocationPolicy } from './revocation.js';
+import { RevocationChecker, type RevocationOutcome, type RevocationPolicy } from './revocation.js';
 import {
   HONESTY_NOTE,
   SIP_RESPONSES,
@@ -93,7 +91,10 @@ export interface StirVerifier {
  * result.verstat // 'TN-Validation-Passed'
  */
 export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
-  const now = options.now ?? (() => new Date());
+  const clock = options.now;
+  // Date.now() unless a clock was given: no Date object per call on the warm path.
+  const clockMs = clock ? () => clock().getTime() : Date.now;
+  const tnOptions: CanonicalTnOptions = { defaultCountry: options.defaultCountry };
   const maxAge = options.maxAgeSeconds ?? 60;
   const maxFuture = options.maxFutureSeconds ?? 10;
   const fetchOptions = {
@@ -106,13 +107,13 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
     certDir: options.certDir,
     cacheDir: options.cacheDir,
     defaultTtlSeconds: options.certTtlSeconds,
-    now: () => now().getTime(),
+    now: clockMs,
     fetch: fetchOptions,
   });
   const revocationPolicy = options.revocation ?? 'soft';
   const revocation = new RevocationChecker({
     fetch: fetchOptions,
-    now: () => now().getTime(),
+    now: clockMs,
     crlSigners: options.crlSigners,
   });
   // Chain results: by leaf object on the warm path, by fingerprint when the same certificate arrives anew.
@@ -140,57 +141,115 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
     return result;
   }
 
-  async function verifyOne(id: IdentityHeader, ctx: Ctx, pre: Finding[]): Promise<Outcome> {
-    const claims = checkPassportClaims(id, { ...ctx, maxAgeSeconds: maxAge, maxFutureSeconds: maxFuture });
-    const base = {
-      claims,
-      ppt: id.header.ppt,
-      signer: null as SignerInfo | null,
-      warnings: [] as StirReason[],
-    };
+  /** KeyObjects per validated chain: node:crypto verifies on them at less than half jose's cost. */
+  const keyObjects = new WeakMap<ChainOk, KeyObject>();
+  const keyFor = (chain: ChainOk): KeyObject => {
+    let key = keyObjects.get(chain);
+    if (!key) {
+      key = KeyObject.from(chain.publicKey);
+      keyObjects.set(chain, key);
+    }
+    return key;
+  };
+
+  /**
+   * One Identity header. With a warm cache (certificate in memory, chain checked, CRLs cached) it
+   * returns without a promise; otherwise it fetches what is missing.
+   */
+  function verifyOne(id: IdentityHeader, ctx: Ctx, pre: readonly Finding[]): Outcome | Promise<Outcome> {
+    const claims = checkPassportClaims(id, ctx);
     // Claims first: a malformed or mismatched call never costs a certificate fetch.
-    if (pre.length + claims.findings.length > 0) return { ...base, findings: [...pre, ...claims.findings] };
-    let loaded;
+    if (pre.length + claims.findings.length > 0) {
+      return outcome(id, claims, null, NO_REASONS, [...pre, ...claims.findings]);
+    }
+    const loaded = certs.peek(claims.x5u!);
+    const chain = loaded ? byLeaf.get(loaded.certs[0]!) : undefined;
+    if (!loaded || !chain) return verifyCold(id, claims, ctx);
+    return withChain(id, claims, ctx, loaded, chain);
+  }
+
+  /** The certificate or its chain result is not in memory yet. */
+  async function verifyCold(id: IdentityHeader, claims: ClaimResult, ctx: Ctx): Promise<Outcome> {
+    let loaded: LoadedCertificates;
     try {
-      loaded = certs.peek(claims.x5u!) ?? (await certs.get(claims.x5u!));
+      loaded = await certs.get(claims.x5u!);
     } catch (err) {
       const e =
         err instanceof CertFetchError
           ? err
           : new CertFetchError('X5U_UNREACHABLE', 'x5u could not be fetched.');
-      return { ...base, findings: [{ code: e.code, message: e.message, sip: 'BAD_IDENTITY_INFO' }] };
+      return outcome(id, claims, null, NO_REASONS, [
+        { code: e.code, message: e.message, sip: 'BAD_IDENTITY_INFO' },
+      ]);
     }
     const chain = byLeaf.get(loaded.certs[0]!) ?? (await chainFor(loaded.certs));
-    if (!chain.ok) return { ...base, findings: [{ ...chain.reason, sip: 'UNSUPPORTED_CREDENTIAL' }] };
+    return withChain(id, claims, ctx, loaded, chain);
+  }
+
+  /** Validity, revocation, TNAuthList scope and the signature, given the (cached) chain result. */
+  function withChain(
+    id: IdentityHeader,
+    claims: ClaimResult,
+    ctx: Ctx,
+    loaded: LoadedCertificates,
+    chain: ChainResult,
+  ): Outcome | Promise<Outcome> {
+    if (!chain.ok) {
+      return outcome(id, claims, null, NO_REASONS, [{ ...chain.reason, sip: 'UNSUPPORTED_CREDENTIAL' }]);
+    }
+    const s = chain.signer;
     const signer: SignerInfo = {
-      ...chain.signer,
-      spc: [...chain.signer.spc],
-      tns: [...chain.signer.tns],
+      subject: s.subject,
+      issuer: s.issuer,
+      spc: s.spc.slice(),
+      tns: s.tns.slice(),
+      notBefore: s.notBefore,
+      notAfter: s.notAfter,
+      fingerprint: s.fingerprint,
       source: loaded.source,
     };
-    const expired = validityProblem(chain.windows, now());
-    if (expired) return { ...base, signer, findings: [{ ...expired, sip: 'UNSUPPORTED_CREDENTIAL' }] };
-    const findings: Finding[] = [];
-    const warnings: StirReason[] = [];
-    if (revocationPolicy !== 'off') {
-      const { revoked, unavailable } = await revocation.check(chain.path, options.trust.certificates);
-      if (revoked)
-        return { ...base, signer, warnings, findings: [{ ...revoked, sip: 'UNSUPPORTED_CREDENTIAL' }] };
-      if (revocationPolicy === 'hard') {
-        findings.push(...unavailable.map((u) => ({ ...u, sip: 'UNSUPPORTED_CREDENTIAL' as const })));
-      } else {
-        warnings.push(...unavailable);
+    // Validity is checked on every call, cached chain or not: a certificate can expire between two calls.
+    if (!(ctx.nowMs >= chain.validFrom && ctx.nowMs <= chain.validUntil)) {
+      const expired = validityProblem(chain.windows, new Date(ctx.nowMs));
+      if (expired) {
+        return outcome(id, claims, signer, NO_REASONS, [{ ...expired, sip: 'UNSUPPORTED_CREDENTIAL' }]);
       }
     }
-    const scoped = chain.tnAuthList.some((e) => e.kind !== 'spc');
-    if (scoped && !tnAuthListCovers(chain.tnAuthList, claims.orig!)) {
+    if (revocationPolicy === 'off') return finish(id, claims, chain, signer, null);
+    const cached = revocation.checkCached(chain.path, options.trust.certificates);
+    if (cached) return finish(id, claims, chain, signer, cached);
+    return revocation
+      .check(chain.path, options.trust.certificates)
+      .then((r) => finish(id, claims, chain, signer, r));
+  }
+
+  function finish(
+    id: IdentityHeader,
+    claims: ClaimResult,
+    chain: ChainOk,
+    signer: SignerInfo,
+    rev: RevocationOutcome | null,
+  ): Outcome {
+    const findings: Finding[] = [];
+    let warnings: readonly StirReason[] = NO_REASONS;
+    if (rev) {
+      if (rev.revoked) {
+        return outcome(id, claims, signer, NO_REASONS, [{ ...rev.revoked, sip: 'UNSUPPORTED_CREDENTIAL' }]);
+      }
+      if (revocationPolicy === 'hard') {
+        for (const u of rev.unavailable) findings.push({ ...u, sip: 'UNSUPPORTED_CREDENTIAL' });
+      } else {
+        warnings = rev.unavailable;
+      }
+    }
+    if (chain.scoped && !tnAuthListCovers(chain.tnAuthList, claims.orig!)) {
       findings.push({
         code: 'ORIG_TN_NOT_IN_CERTIFICATE',
         message: `orig.tn ${claims.orig} is not among the numbers the certificate's TNAuthList lists.`,
         sip: 'INVALID_IDENTITY_HEADER',
       });
     }
-    if (!verifyEs256(id.token, chain.publicKey)) {
+    if (!verifyEs256(id.token, keyFor(chain))) {
       findings.push({
         code: 'SIGNATURE_INVALID',
         message:
@@ -198,26 +257,37 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
         sip: 'INVALID_IDENTITY_HEADER',
       });
     }
-    return { ...base, signer, warnings, findings };
+    return outcome(id, claims, signer, warnings, findings);
   }
 
   return {
     async verify(request) {
+      const nowMs = clockMs();
       const req = mergeInvite(request);
-      const upstream = [...req.pai, ...(req.from ? [req.from] : [])].map(verstatParam).find((v) => v) ?? null;
+      const callers = req.from === null ? req.pai : [...req.pai, req.from];
+      let upstream: string | null = null;
+      for (const v of callers) {
+        upstream = verstatParam(v);
+        if (upstream) break;
+      }
+      const dateSeconds = toSeconds(req.date);
       const ctx: Ctx = {
-        origTns: unique(
-          [...req.pai, ...(req.from ? [req.from] : [])].map((v) =>
-            tnFromUri(v, { defaultCountry: options.defaultCountry }),
-          ),
+        origTns: canonicalTns(callers, tnOptions),
+        destTns: canonicalTns(
+          req.requestUri === null
+            ? req.to === null
+              ? []
+              : [req.to]
+            : req.to === null
+              ? [req.requestUri]
+              : [req.to, req.requestUri],
+          tnOptions,
         ),
-        destTns: unique(
-          [req.to, req.requestUri].map((v) =>
-            v ? tnFromUri(v, { defaultCountry: options.defaultCountry }) : null,
-          ),
-        ),
-        dateSeconds: toSeconds(req.date),
-        nowSeconds: Math.floor(now().getTime() / 1000),
+        dateSeconds,
+        nowSeconds: Math.floor(nowMs / 1000),
+        maxAgeSeconds: maxAge,
+        maxFutureSeconds: maxFuture,
+        nowMs,
       };
       if (req.identity.length === 0) {
         return result(
@@ -246,7 +316,7 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
           message: 'No called number (To or Request-URI) to compare dest.tn with.',
           sip: 'INVALID_IDENTITY_HEADER',
         });
-      if (req.date !== undefined && ctx.dateSeconds === null)
+      if (req.date !== undefined && dateSeconds === null)
         pre.push({
           code: 'DATE_INVALID',
           message: 'The SIP Date cannot be read (expected e.g. "Tue, 25 Nov 2026 19:00:00 GMT").',
@@ -254,23 +324,22 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
         });
       const outcomes: Outcome[] = [];
       // A call carries one or two Identity headers; a flood of them must not buy a flood of fetches.
-      for (const [i, raw] of req.identity.slice(0, MAX_IDENTITY_HEADERS).entries()) {
-        let id: IdentityHeader;
-        try {
-          id = parseIdentityHeader(raw, `identity[${i}]`);
-        } catch (err) {
-          if (!isCallGuardError(err)) throw err;
-          const code = err.code === 'CG_INPUT_TOO_LARGE' ? 'IDENTITY_TOO_LARGE' : 'IDENTITY_MALFORMED';
+      const count = Math.min(req.identity.length, MAX_IDENTITY_HEADERS);
+      for (let i = 0; i < count; i++) {
+        const id = readIdentityHeader(req.identity[i]!);
+        if ('problem' in id) {
+          const code = id.problem === 'too-large' ? 'IDENTITY_TOO_LARGE' : 'IDENTITY_MALFORMED';
           outcomes.push({
             claims: null,
             ppt: undefined,
             signer: null,
-            warnings: [],
-            findings: [{ code, message: err.message, sip: 'INVALID_IDENTITY_HEADER' }],
+            warnings: NO_REASONS,
+            findings: [{ code, message: id.message, sip: 'INVALID_IDENTITY_HEADER' }],
           });
           continue;
         }
-        const outcome = await verifyOne(id, ctx, pre);
+        const pending = verifyOne(id, ctx, pre);
+        const outcome = pending instanceof Promise ? await pending : pending;
         outcomes.push(outcome);
         if (outcome.findings.length === 0) break;
       }
@@ -308,18 +377,31 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
   };
 }
 
-interface Ctx {
-  origTns: string[];
-  destTns: string[];
-  dateSeconds: number | null;
-  nowSeconds: number;
+type ChainOk = Extract<ChainResult, { ok: true }>;
+
+/** Shared empty list for outcomes without warnings (never changed: outcomes are only read). */
+const NO_REASONS: readonly StirReason[] = Object.freeze([]);
+
+function outcome(
+  id: IdentityHeader,
+  claims: ClaimResult,
+  signer: SignerInfo | null,
+  warnings: readonly StirReason[],
+  findings: Finding[],
+): Outcome {
+  return { claims, ppt: id.header.ppt, signer, warnings, findings };
+}
+
+interface Ctx extends ClaimContext {
+  /** The verifier clock for this call, ms: freshness and certificate validity use the same instant. */
+  nowMs: number;
 }
 
 interface Outcome {
   claims: ClaimResult | null;
   ppt: unknown;
   /** Problems that do not fail the call (an unavailable CRL under the soft policy). */
-  warnings: StirReason[];
+  warnings: readonly StirReason[];
   signer: SignerInfo | null;
   findings: Finding[];
 }
@@ -350,18 +432,19 @@ function result(
 }
 
 interface Merged {
-  identity: string[];
+  identity: readonly string[];
   from: string | null;
-  pai: string[];
+  pai: readonly string[];
   to: string | null;
   requestUri: string | null;
   date: string | Date | number | undefined;
 }
 
+/** The request's own fields, completed from its INVITE. The lists are only read, never changed. */
 function mergeInvite(r: VerifyRequest): Merged {
   const sip = r.invite !== undefined ? parseSipMessage(r.invite) : null;
   const list = (v: string | readonly string[] | undefined) =>
-    v === undefined ? undefined : typeof v === 'string' ? [v] : [...v];
+    v === undefined ? undefined : typeof v === 'string' ? [v] : v;
   return {
     identity: list(r.identity) ?? sip?.identity ?? [],
     from: r.from ?? sip?.from ?? null,
@@ -379,33 +462,32 @@ function toSeconds(d: string | Date | number | undefined): number | null {
   return Number.isNaN(t) ? null : Math.floor(t / 1000);
 }
 
-function unique(values: Array<string | null>): string[] {
-  return [...new Set(values.filter((v): v is string => v !== null))];
+/** The canonical numbers of SIP/tel URIs, each once, in order; values without a number are left out. */
+function canonicalTns(values: readonly string[], opts: CanonicalTnOptions): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    const tn = tnFromUri(v, opts);
+    if (tn !== null && !out.includes(tn)) out.push(tn);
+  }
+  return out;
 }
-
-/** KeyObjects per certificate key: converting a CryptoKey costs more than the verify itself. */
-const keyObjects = new WeakMap<CryptoKey, KeyObject>();
 
 /**
  * ES256 over the JWS signing input with node:crypto (ECDSA P-256, SHA-256, raw r||s signature). The
  * header's alg was checked when the PASSporT was parsed; this is the same check jose's compactVerify
- * makes, at less than half its cost on the warm path (see bench/stir.bench.ts).
+ * makes, at less than half its cost on the warm path (see bench/stir.bench.ts). `token` comes from
+ * readIdentityHeader, which let only base64url characters and two dots through.
  */
-function verifyEs256(token: string, key: CryptoKey): boolean {
+function verifyEs256(token: string, key: KeyObject): boolean {
   const lastDot = token.lastIndexOf('.');
   if (lastDot <= 0) return false;
-  let keyObject = keyObjects.get(key);
-  if (!keyObject) {
-    keyObject = KeyObject.from(key);
-    keyObjects.set(key, keyObject);
-  }
+  const signature = Buffer.from(token.slice(lastDot + 1), 'base64url');
+  if (signature.length !== 64) return false;
   try {
-    const signature = base64url.decode(token.slice(lastDot + 1));
-    if (signature.length !== 64) return false;
     return cryptoVerify(
       'sha256',
-      Buffer.from(token.slice(0, lastDot), 'ascii'),
-      { key: keyObject, dsaEncoding: 'ieee-p1363' },
+      Buffer.from(token.slice(0, lastDot), 'latin1'),
+      { key, dsaEncoding: 'ieee-p1363' },
       signature,
     );
   } catch {
