@@ -80,9 +80,10 @@ export async function lineJob(file: FeedFile, parser: LineParser): Promise<Impor
     stream = createReadStream(file.path, { highWaterMark: 1 << 20, encoding: 'utf8' });
     let line = 0;
     let rest = '';
-    const take = (text: string, batch: ParsedBatch) => {
+    /** The line text[start, end) without its \r (one slice per line). */
+    const take = (text: string, start: number, end: number, batch: ParsedBatch) => {
       line++;
-      const clean = text.endsWith('\r') ? text.slice(0, -1) : text;
+      const clean = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
       if (line === 1) parser.header(clean);
       else addParsed(batch, line, parser.parse(clean));
     };
@@ -92,7 +93,7 @@ export async function lineJob(file: FeedFile, parser: LineParser): Promise<Impor
         const batch: ParsedBatch = { rows: [], count: 0, malformed: [] };
         let start = 0;
         for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-          take(text.slice(start, nl), batch);
+          take(text, start, nl, batch);
           start = nl + 1;
         }
         rest = text.slice(start);
@@ -109,7 +110,7 @@ export async function lineJob(file: FeedFile, parser: LineParser): Promise<Impor
       }
       if (rest.length > 0) {
         const batch: ParsedBatch = { rows: [], count: 0, malformed: [] };
-        take(rest, batch);
+        take(rest, 0, rest.length, batch);
         yield batch;
       }
     } finally {
