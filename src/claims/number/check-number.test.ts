@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { getCountries, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/mobile/examples';
 import { CallGuardError } from '../../errors/catalogue.js';
 import { checkNumber } from './check-number.js';
 import { normaliseNumber } from './normalise.js';
@@ -125,5 +127,31 @@ describe('checkNumber: bad input', () => {
 
   it('control characters do not break it', () => {
     expect(checkNumber('1\u0000800\u200b642\u00077676').e164).toBe('+18006427676');
+  });
+});
+
+describe('checkNumber: type and validity agree with libphonenumber', () => {
+  // checkNumber classifies each parsed number once; this pins it to libphonenumber's own
+  // isValid()/getType() for every country's example number and for near-miss variants of it.
+  const inputs = getCountries().flatMap((country) => {
+    const example = getExampleNumber(country, examples)?.number;
+    if (!example) return [];
+    return [example, example.slice(0, -1), example + '9', example.slice(0, -2) + '00'];
+  });
+
+  it('for every country', () => {
+    expect(inputs.length).toBeGreaterThan(800);
+    let invalid = 0;
+    for (const input of inputs) {
+      const lib = parsePhoneNumberFromString(input);
+      const check = checkNumber(input);
+      const valid = lib?.isValid() ?? false;
+      if (!valid) invalid++;
+      expect(check.valid, input).toBe(valid);
+      if (valid) expect(check.e164, input).toBe(lib!.number);
+      if (valid && lib!.getType()) expect(check.type, input).not.toBe('unknown');
+      if (valid && !lib!.getType()) expect(check.type, input).toBe('unknown');
+    }
+    expect(invalid).toBeGreaterThan(100); // the variants include invalid numbers
   });
 });

@@ -64,7 +64,7 @@ export function checkNumber(input: string, opts: CheckNumberOptions = {}): Numbe
     });
   }
   const claimed = opts.org ? resolveOrg(opts.org) : null;
-  const parsed = parse(norm.dialable, norm.vanity, country);
+  const { parsed, libType, valid } = parse(norm.dialable, norm.vanity, country);
   const reasons: Reason[] = [];
   if (norm.vanity)
     reasons.push(reason('VANITY_NUMBER', 'info', `Letters read as keypad digits: ${norm.dialable}.`));
@@ -76,7 +76,7 @@ export function checkNumber(input: string, opts: CheckNumberOptions = {}): Numbe
     input,
     ...(opts.source ? { source: opts.source } : {}),
   };
-  if (!parsed || !parsed.isValid()) {
+  if (!parsed || !valid) {
     reasons.push(
       reason(
         'NUMBER_INVALID',
@@ -101,7 +101,6 @@ export function checkNumber(input: string, opts: CheckNumberOptions = {}): Numbe
   }
 
   const e164 = parsed.number;
-  const libType = parsed.getType();
   const type: NumberType = libType ? TYPES[libType] : 'unknown';
   const channel = numberChannel(e164);
   const official = channel
@@ -248,16 +247,36 @@ function addSourceReasons(
   }
 }
 
-function parse(dialable: string, vanity: boolean, country: CountryCode): PhoneNumber | undefined {
-  const first = safeParse(dialable, country);
-  if (first?.isValid() || !vanity) return first;
+interface Parsed {
+  parsed: PhoneNumber | undefined;
+  /** parsed.getType(), computed once. */
+  libType: LibType;
+  /** parsed.isValid(), computed once. */
+  valid: boolean;
+}
+
+function parse(dialable: string, vanity: boolean, country: CountryCode): Parsed {
+  const first = classify(safeParse(dialable, country));
+  if (first.valid || !vanity) return first;
   // Vanity words are often longer than the number (1-800-MICROSOFT): extra letters are not dialled.
   const plus = dialable.startsWith('+') ? 1 : 0;
   for (let len = dialable.length - 1; len >= plus + 7; len--) {
-    const p = safeParse(dialable.slice(0, len), country);
-    if (p?.isValid()) return p;
+    const p = classify(safeParse(dialable.slice(0, len), country));
+    if (p.valid) return p;
   }
   return first;
+}
+
+/**
+ * Type and validity with one pass over the type patterns where possible: getType(), isValid() and
+ * getType() again each re-ran them (about a third of a whole check each). A number with a type
+ * always passes isValid() (both first match the country's national pattern); only a number
+ * without one needs isValid() itself (metadata without per-type patterns).
+ */
+function classify(parsed: PhoneNumber | undefined): Parsed {
+  if (!parsed) return { parsed, libType: undefined, valid: false };
+  const libType = parsed.getType();
+  return { parsed, libType, valid: libType !== undefined || parsed.isValid() };
 }
 
 function safeParse(text: string, country: CountryCode): PhoneNumber | undefined {
