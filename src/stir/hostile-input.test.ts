@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCallGuardError } from '../errors/catalogue.js';
 import { callerIdFromDisplay } from './caller-id.js';
-import { parseIdentityHeader } from './identity-header.js';
+import { parseIdentityHeader, readIdentityHeader } from './identity-header.js';
 import { parseSipMessage } from './sip-message.js';
 import { parseTnAuthList, TnAuthListError } from './tn-auth-list.js';
 import { tnFromUri } from './tn.js';
@@ -27,6 +27,26 @@ describe('hostile input never crashes the parsers', () => {
   it('parseIdentityHeader', () => {
     fc.assert(
       fc.property(identityLike, (s) => onlyCatalogueErrors(() => parseIdentityHeader(s))),
+      { numRuns: 500 },
+    );
+  });
+
+  it('readIdentityHeader never throws and agrees with parseIdentityHeader', () => {
+    fc.assert(
+      fc.property(identityLike, (s) => {
+        const read = readIdentityHeader(s);
+        let thrown: unknown = null;
+        try {
+          parseIdentityHeader(s);
+        } catch (err) {
+          thrown = err;
+        }
+        if ('problem' in read) {
+          expect(thrown).toMatchObject({ message: read.message });
+        } else {
+          expect(thrown).toBeNull();
+        }
+      }),
       { numRuns: 500 },
     );
   });
