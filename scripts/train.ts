@@ -52,6 +52,8 @@ const { values: opts } = parseArgs({
     'learned-feature': { type: 'string', default: 'oof' },
     scenarios: { type: 'string', default: 'test/regression/scenarios.jsonl' },
     'without-flags-share': { type: 'string', default: '0.333' },
+    /** Write every record's out-of-fold risk and flags (JSON lines) here, for error analysis. */
+    'dump-oof': { type: 'string' },
   },
 });
 const folds = Number(opts.folds);
@@ -352,6 +354,22 @@ const provenance = {
       : [],
   ),
 };
+if (opts['dump-oof'])
+  await writeFile(
+    opts['dump-oof'],
+    docs
+      .map((d, i) =>
+        JSON.stringify({
+          id: d.id,
+          source: d.source,
+          label: d.label ? 'scam' : 'legit',
+          risk: oofRisk[i],
+          flags: [...hits[i]!.flags.keys()],
+          textMargin: Math.round(featureSource[i]! * 100) / 100,
+        }),
+      )
+      .join('\n') + '\n',
+  );
 await writeFile(
   join(outDir, 'provenance.json'),
   await format(JSON.stringify(provenance), { parser: 'json' }),

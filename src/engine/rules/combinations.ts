@@ -55,7 +55,17 @@ export const COMBINATIONS: readonly Combination[] = [
         'UNSOLICITED_TECH_SUPPORT_CALL',
         'CLAIMS_DEVICE_INFECTED',
         'REFUND_OVERPAYMENT',
+        'SSN_OR_BENEFITS_THREAT',
+        'ELIGIBILITY_CLAIM',
+        'CALLBACK_ON_CALLER_ID',
       ],
+    ],
+  },
+  {
+    id: 'COMBO_OFFER_UNDER_PRESSURE',
+    requires: [
+      ['UNSOLICITED_OFFER', 'ELIGIBILITY_CLAIM'],
+      ['URGENCY_OR_THREAT', 'CALLBACK_ON_CALLER_ID'],
     ],
   },
   {

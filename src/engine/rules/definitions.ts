@@ -188,6 +188,33 @@ const DEFS = [
     source: SOURCES.offers,
   },
   {
+    id: 'SSN_OR_BENEFITS_THREAT',
+    group: 'deception',
+    severity: 'high',
+    title: 'Says your Social Security number or benefits will be suspended',
+    explanation:
+      'Social Security numbers are never suspended, and agencies do not call to threaten your number, your benefits or legal action against them. The threat is there to make you press a key or call back.',
+    source: SOURCES.ssaSuspension,
+  },
+  {
+    id: 'ELIGIBILITY_CLAIM',
+    group: 'contact',
+    severity: 'medium',
+    title: 'Says you qualify for something you never applied for',
+    explanation:
+      'Being told out of the blue that you are eligible, pre-approved or selected for a discount, loan forgiveness or a programme is how offer scams begin. Apply only through the official site yourself.',
+    source: SOURCES.eligibility,
+  },
+  {
+    id: 'CALLBACK_ON_CALLER_ID',
+    group: 'caller-id',
+    severity: 'medium',
+    title: 'Tells you to call back the number on your caller ID',
+    explanation:
+      'Caller ID can be faked. A real company tells you to use the number on your bill, card or its website, not whatever number showed on your phone.',
+    source: SOURCES.callerIdCallback,
+  },
+  {
     id: 'COMBO_UNSOLICITED_REMOTE_ACCESS',
     group: 'combination',
     severity: 'critical',
@@ -245,6 +272,15 @@ const DEFS = [
     title: 'Move money and keep it secret',
     explanation: 'Moving money "to keep it safe" while hiding it from your bank is the Phantom Hacker scam.',
     source: SOURCES.safeAccount,
+  },
+  {
+    id: 'COMBO_OFFER_UNDER_PRESSURE',
+    group: 'combination',
+    severity: 'high',
+    title: 'Offer with a deadline or a caller-ID callback',
+    explanation:
+      'An unexpected offer or "you qualify" that must be taken up now, or through the number on your caller ID, is an illegal sales call or a scam.',
+    source: SOURCES.robocallGuide,
   },
   {
     id: 'LEARNED_SCAM_LANGUAGE',

@@ -91,6 +91,22 @@ export const SOURCES = {
     name: 'FTC',
     url: 'https://consumer.ftc.gov/articles/how-recognize-and-avoid-phishing-scams',
   },
+  ssaSuspension: {
+    name: 'Social Security Administration',
+    url: 'https://www.ssa.gov/scam/',
+  },
+  callerIdCallback: {
+    name: 'FCC',
+    url: 'https://www.fcc.gov/consumers/guides/spoofing-and-caller-id',
+  },
+  eligibility: {
+    name: 'Federal Student Aid (US Department of Education)',
+    url: 'https://studentaid.gov/resources/scams',
+  },
+  robocallGuide: {
+    name: 'FCC',
+    url: 'https://www.fcc.gov/consumers/guides/stop-unwanted-robocalls-and-texts',
+  },
   callback: {
     name: ARTICLE,
     quote:

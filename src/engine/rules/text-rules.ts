@@ -100,7 +100,7 @@ const TECH_INTRO_KEYS = [
   'center',
 ];
 const AGENCY =
-  "\\b(?:social security(?: administration)?|ssa|irs|internal revenue|treasury|department of (?:justice|homeland security|treasury|revenue|health)|homeland security|federal (?:bureau|agent|officer|government|reserve|trade commission)|fbi|dea|ftc|u\\.?s\\.? marshals?|marshals? service|customs|border (?:protection|patrol)|immigration|police department|sheriff'?s? (?:office|department)|medicare|hmrc|tax (?:office|department|authority|agency)|revenue (?:service|agency)|legal department|legal services|crimes? (?:department|division|unit))\\b";
+  "\\b(?:(?:department of )?social security(?: administration)?|ssa|irs|internal revenue|treasury|department of (?:justice|homeland security|treasury|revenue|health)|homeland security|federal (?:bureau|agent|officer|government|reserve|trade commission)|fbi|dea|ftc|u\\.?s\\.? marshals?|marshals? service|customs|border (?:protection|patrol)|immigration|police department|sheriff'?s? (?:office|department)|medicare|hmrc|tax (?:office|department|authority|agency)|revenue (?:service|agency)|legal department|legal services|crimes? (?:department|division|unit))\\b";
 
 /** What a support fee is for. */
 const SUPPORT_CONTEXT = new RegExp(
@@ -119,6 +119,10 @@ const REMOTE_CODE_CONTEXT =
 /** Talk of removing a remote tool (a repair shop, a relative cleaning up) is not a request to install one. */
 const REMOVAL =
   /\b(?:uninstall(?:ed|ing)?|remov(?:e|ed|ing)|delet(?:e|ed|ing)|got rid of|get rid of)\b(?: \w+){0,3} (?:anydesk|teamviewer|ultraviewer|quickassist|logmein|screenconnect|rustdesk|remote|the (?:app|program|tool|software)|those (?:apps|programs|tools))\b|\b(?:anydesk|teamviewer|ultraviewer|rustdesk|the remote \w+) (?:was|were|has been|have been|is) (?:removed|uninstalled|deleted)\b/;
+
+/** Telling what someone else said (for rules that cannot use the scanner's reported-speech check). */
+const REPORTED_TALK =
+  /\b(?:said|says|saying|told (?:me|you|him|her|them|us)|claim(?:s|ed|ing)|pretend(?:s|ed|ing)?|scam(?:mer)?s?|fraudsters?|someone|somebody|(?:if|when) (?:anyone|they)|they (?:say|said|tell|told|will|would|may|might))\b/;
 
 export const TEXT_RULES: readonly TextRule[] = [
   // ─── Remote access ──────────────────────────────────────────────────────────────────────────
@@ -248,7 +252,7 @@ export const TEXT_RULES: readonly TextRule[] = [
       "(?:passwords?|passcodes?|pins?(?: number| code)?|log ?in details|login|sign[- ]?in details|username and password|credentials|security (?:question|answer)s?|mother'?s maiden name|apple id password|email password|banking password)",
     near: new RegExp(DISCLOSE),
     notNear:
-      /\b(?:(?:change|reset|update|create|choose|pick|set) (?:a |your |the )?(?:new |strong )?(?:password|passcode|pin)|yourself|on your own|don'?t (?:tell|share|give|read)|do not (?:tell|share|give|read)|only you|keep (?:it|them) (?:to yourself|private|secret)|password manager)\b/,
+      /\b(?:(?:change|reset|update|create|choose|pick|set) (?:a |your |the )?(?:new |strong )?(?:password|passcode|pin)|(?:reset|change) it (?:on|in|from|yourself)|password (?:portal|reset (?:page|link|site))|yourself|on your own|don'?t (?:need to |have to )?(?:tell|share|give|read)|do not (?:need to |have to )?(?:tell|share|give|read)|dont (?:need to )?(?:tell|share|give|read)|only you|keep (?:it|them) (?:to yourself|private|secret)|password manager)\b/,
     asks: 'password',
     veto: REMOTE_CODE_CONTEXT,
   },
@@ -518,7 +522,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     ],
     flag: 'URGENCY_OR_THREAT',
     trigger:
-      '(?:arrest(?:ed)?|arrest warrant|warrant|legal action|law ?suit|sue you|be sued|court (?:case|date|order|summons|hearing)|summons|jail|prison|deport(?:ed|ation)?|criminal (?:case|charges?|investigation|activity|complaint)|legal (?:proceedings|consequences|case)|lien|seiz(?:e|ed|ure)|garnish(?:ed)?|(?:federal|law enforcement|local police|police|sheriff|marshals?) (?:will|are|officers?|to your)|(?:your|an) (?:case|file) (?:has been|will be) (?:forwarded|sent|transferred|referred|escalated)|fine of|penalt(?:y|ies))',
+      '(?:arrest(?:ed)?|arrest warrant|warrant|legal action|law ?suit|sue you|be sued|court (?:case|date|order|summons|hearing)|summons|jail|prison|deport(?:ed|ation)?|criminal (?:case|charges?|investigation|activity|complaint)|legal (?:proceedings?|consequences|case)|(?:legal|law) enforcement action|lien|seiz(?:e|ed|ure)|garnish(?:ed)?|(?:federal|law enforcement|local police|police|sheriff|marshals?) (?:will|are|officers?|to your)|(?:your|an) (?:case|file) (?:has been|will be) (?:forwarded|sent|transferred|referred|escalated)|fine of|penalt(?:y|ies))',
     notNear: /\b(?:report (?:it|this|them) to (?:the )?police|call (?:the )?police|local police report)\b/,
   },
   {
@@ -605,15 +609,30 @@ export const TEXT_RULES: readonly TextRule[] = [
       'now',
       'away',
       'minutes',
+      'before',
       'hours',
       'days',
+      'limited',
+      'available',
+      'while',
     ],
     flag: 'URGENCY_OR_THREAT',
     trigger:
-      "(?:immediately|right now|right away|urgent(?:ly)?|as soon as possible|asap|within (?:the next )?(?:\\d+|one|two|three|five|ten|fifteen|thirty|twenty[- ]four|forty[- ]eight|24|48|72) (?:minutes?|hours?|days?)|(?:by|before) (?:the end of )?(?:today|tonight|end of day|midnight)|final (?:notice|warning|attempt|reminder|courtesy call)|last (?:chance|warning|notice|attempt|courtesy)|don'?t hang up|do not hang up|stay on the line|(?:do not|don'?t|never) (?:turn off|shut down|restart|switch off|close)|time is running out|before it'?s too late|(?:expires?|expiring) (?:today|tonight|soon|in)|act now|(?:within|in) (?:the|an|one|the next) hour|(?:today|tonight|now) or\\b|must (?:\\w+ )?(?:now|immediately|at once))",
+      "(?:immediately|right now|right away|urgent(?:ly)?|as soon as possible|asap|within (?:the next )?(?:\\d+|one|two|three|five|ten|fifteen|thirty|twenty[- ]four|forty[- ]eight|24|48|72) (?:minutes?|hours?|days?)|(?:by|before) (?:the end of )?(?:today|tonight|end of day|midnight)|before \\d+(?::\\d+)? ?[ap]\\.?m\\b|final (?:notice|warning|attempt|reminder|courtesy call)|last (?:chance|warning|notice|attempt|courtesy)|don'?t hang up|do not hang up|stay on the line|(?:do not|don'?t|never) (?:turn off|shut down|restart|switch off|close)|time is running out|before it'?s too late|(?:expires?|expiring) (?:today|tonight|soon|in)|act now|limited[- ]time (?:offer|only|deal|promotion)|(?:programs?|offers?|promotions?|spots) (?:are|is) (?:still )?available (?:for a limited time|until|only)|while (?:the )?(?:programs?|offers?|promotions?|spots|supplies) (?:are|is|last)|(?:within|in) (?:the|an|one|the next) hour|(?:today|tonight|now) or\\b|must (?:\\w+ )?(?:now|immediately|at once))",
     near: /./,
     notNear:
       /\b(?:we'?ll|we will|i'?ll|i will) (?:email|send|text|call you back|ship|mail|deliver|have it)\b/,
+    strength: 0.7,
+  },
+  {
+    id: 'URGENCY_OR_THREAT/final',
+    keys: ['final', 'last', 'close', 'closing'],
+    flag: 'URGENCY_OR_THREAT',
+    trigger:
+      "(?:final (?:courtesy )?(?:call|notice|attempt)|last courtesy call|(?:before we|we will|we'll|we are going to|we're going to) (?:close|closing) (?:out )?your (?:file|case|account))",
+    near: /./,
+    // "Since we've not heard from you, this is your final call": the negation is part of the script.
+    negatable: false,
     strength: 0.7,
   },
   {
@@ -934,10 +953,14 @@ export const TEXT_RULES: readonly TextRule[] = [
       'identity',
       'found',
       'name',
+      'recognize',
+      'recognise',
+      'charging',
+      'billing',
     ],
     flag: 'ACCOUNT_PROBLEM_CLAIM',
     trigger:
-      '(?:(?:suspicious|unauthori[sz]ed|fraudulent|unusual|illegal) (?:activity|activities|charges?|transactions?|purchases?|orders?|log ?ins?|sign[- ]?ins?|access)|(?:order|purchase|charge) (?:was |has been )?(?:placed|made) (?:for|on|with|using|from|to)|(?:an? )?(?:purchase|charge|transaction|order) (?:of|for) (?:an? |the )?(?:\\w+ ){0,3}?(?:\\d[\\d,.]*|\\w+ (?:hundred|thousand))|(?:confirm|verify|regarding|about) (?:your |a |an |the )?(?:recent )?(?:purchase|order|charge|transaction)|charged to your (?:account|card)|did(?: not|n.?t) (?:authori[sz]e|make|place) (?:this|the|that) (?:order|purchase|charge|transaction)|(?:your|the) (?:social security number|ssn|social|account|apple id|icloud|amazon account|card|number|identity|name) (?:has been|was|is being|is|will be|have been) (?:suspended|compromised|hacked|used|involved|flagged|stolen|locked|blocked|frozen|breached|cancelled|canceled|cloned|copied|duplicated)|identity theft|(?:found|discovered) (?:a )?(?:car|vehicle|package|parcel|shipment) (?:rented|in your name|with)|(?:in|under) your name)',
+      '(?:(?:suspicious|unauthori[sz]ed|fraudulent|unusual|illegal) (?:activity|activities|charges?|transactions?|purchases?|orders?|log ?ins?|sign[- ]?ins?|access)|(?:order|purchase|charge) (?:was |has been )?(?:placed|made) (?:for|on|with|using|from|to)|(?:an? )?(?:purchase|charge|transaction|order) (?:of|for) (?:an? |the )?(?:\\w+ ){0,3}?(?:\\d[\\d,.]*|\\w+ (?:hundred|thousand))|(?:confirm|verify|regarding|about) (?:your |a |an |the )?(?:recent )?(?:purchase|order|charge|transaction)|charged to your (?:account|card)|(?:did|do)(?: not|n.?t) (?:authori[sz]e|make|place|recogni[sz]e) (?:this|the|that) (?:order|purchase|charge|transaction|payment)|(?:charging|billing) (?:you|your (?:card|account)) (?:for )?\\$\\d|(?:your|the) (?:social security number|ssn|social|account|apple id|icloud|amazon account|card|number|identity|name) (?:has been|was|is being|is|will be|have been) (?:suspended|compromised|hacked|used|involved|flagged|stolen|locked|blocked|frozen|breached|cancelled|canceled|cloned|copied|duplicated)|identity theft|(?:found|discovered) (?:a )?(?:car|vehicle|package|parcel|shipment) (?:rented|in your name|with)|(?:in|under) your name)',
     near: /./,
     notNear:
       /\b(?:your order (?:is|was) ready|your order number is|(?:i|we) (?:placed|made) (?:an|the|my) order|i'?d like to (?:order|place))\b/,
@@ -948,7 +971,9 @@ export const TEXT_RULES: readonly TextRule[] = [
     flag: 'PRESS_KEY_PROMPT',
     trigger:
       '(?:press (?:one|two|three|nine|zero|1|2|3|4|5|6|7|8|9|0|the (?:number )?(?:one|1|nine|9)|star|pound)|(?:dial|hit|push) (?:one|1|nine|9|zero|0))',
-    near: /\b(?:speak|talk|connect|connected|agent|representative|officer|operator|specialist|advisor|adviser|removed|remove|opt out|unsubscribe|more information|hear|listen|authori[sz]e|cancel|options?|continue|qualify|eligible|department)\b/,
+    near: /\b(?:speak|talk|connect|connected|agent|representative|officer|operator|specialist|advisor|adviser|removed|remove|opt out|unsubscribe|more information|details|know more|know about|this case|your case|claim|hear|listen|authori[sz]e|cancel|options?|continue|qualify|eligible|interested|offer|do not call list|department|on your (?:phone|keypad)|now)\b/,
+    // The purpose often sits in the sentence before: "...to speak with a representative. Please press 1."
+    wide: true,
     // "If you did not authorize this order, press 1": the negation is part of the script.
     negatable: false,
   },
@@ -982,7 +1007,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     ],
     flag: 'UNSOLICITED_OFFER',
     trigger:
-      "(?:(?:extended|vehicle|car|auto|factory|home) warranty|warranty (?:has expired|is expiring|expires|is about to expire|coverage (?:has|is|will))|(?:lower|reduce|reducing|lowering) (?:your )?(?:interest|credit card|rate|apr|monthly payment|debt|bill)s?|interest rates?|debt (?:relief|consolidation|forgiveness|reduction)|(?:student )?loan forgiveness|(?:pre-?approved|pre-?qualified|you(?:'ve| have)? (?:been )?(?:selected|chosen|won)|congratulations(?:,? \\w+)?,? (?:you(?:'ve| have)? (?:won|been selected|been chosen|qualified)|you are (?:a|our|the) (?:lucky )?winner))|(?:free|complimentary) (?:cruise|vacation|gift|trip|medical alert|back brace|hotel|stay)|(?:cash|grant) (?:prize|award)|sweepstakes|lottery)",
+      "(?:(?:extended|vehicle|car|auto|factory|home) warranty|(?:extend|extending|reinstate|reinstating|renew|renewing)(?: or (?:extend|extending|reinstate|reinstating|renew|renewing))? (?:your|the) (?:\\w+ )?warranty|warranty (?:has expired|is expiring|expires|is about to expire|coverage (?:has|is|will))|(?:lower|reduce|reducing|lowering) (?:your )?(?:interest|credit card|rate|apr|monthly payment|debt|bill)s?|interest rates?|debt (?:relief|consolidation|forgiveness|reduction)|(?:student )?loan forgiveness|(?:pre-?approved|pre-?qualified|you(?:'ve| have)? (?:been )?(?:selected|chosen|won)|congratulations(?:,? \\w+)?,? (?:you(?:'ve| have)? (?:won|been selected|been chosen|qualified)|you are (?:a|our|the) (?:lucky )?winner))|(?:free|complimentary) (?:cruise|vacation|gift|trip|medical alert|back brace|hotel|stay)|(?:cash|grant) (?:prize|award)|sweepstakes|lottery)",
     near: /./,
     notNear: /\b(?:your (?:rental|reservation|booking|flight|hotel) (?:includes|comes with))\b/,
     strength: 0.8,
@@ -1017,6 +1042,144 @@ export const TEXT_RULES: readonly TextRule[] = [
       '(?:pop[- ]?up|popped up|(?:number|message|warning|alert) (?:on|in) (?:the|my) (?:screen|browser|computer)|(?:screen|browser|computer) (?:froze|locked|was (?:frozen|locked|beeping)|said (?:to )?call|told me to call|started beeping)|(?:found|got) (?:your|the|this) number (?:on|through|via|in|from) (?:google|bing|a search|the internet|online|an ad|an advert|a website)|(?:google|bing|search) (?:result|ad|advert)|(?:invoice|receipt|order confirmation|renewal (?:notice|email)|email) (?:said|says|had|with|that said|from) (?:this|your|the|a) (?:number|phone)|number (?:on|in|from) (?:the|an|my|that|this) (?:invoice|email|receipt|renewal notice))',
     near: /\b(?:call|called|calling|rang|dial|dialed|dialled|phone|number|contact)\b/,
     reportable: false,
+  },
+  {
+    id: 'ACCOUNT_PROBLEM_CLAIM/dispute',
+    keys: ['stop', 'cancel', 'dispute', 'reverse', 'error', 'mistake'],
+    flag: 'ACCOUNT_PROBLEM_CLAIM',
+    // A recorded message that offers to stop a charge you never heard of: the charge is the bait.
+    trigger:
+      "(?:if you (?:want|wish|would like|'d like|need) to (?:stop|cancel|dispute|reverse)(?: and cancel)? (?:this|the|that|your) (?:order|charge|payment|purchase|transaction|renewal|subscription)|if you (?:find|believe|think|feel) (?:this|that|it) (?:to be|is|was) (?:an? )?(?:error|mistake))",
+    near: /./,
+    negatable: false,
+    strength: 0.8,
+  },
+  {
+    id: 'SSN_OR_BENEFITS_THREAT/suspend',
+    keys: [
+      'suspend',
+      'suspended',
+      'suspending',
+      'suspension',
+      'cancel',
+      'cancelled',
+      'canceled',
+      'cancelling',
+      'canceling',
+      'block',
+      'blocked',
+      'blocking',
+      'freeze',
+      'freezing',
+      'froze',
+      'frozen',
+      'deactivate',
+      'deactivated',
+      'deactivating',
+      'terminate',
+      'terminated',
+      'terminating',
+      'revoke',
+      'revoked',
+      'stop',
+      'stopped',
+    ],
+    flag: 'SSN_OR_BENEFITS_THREAT',
+    trigger:
+      '(?:(?:suspend(?:ed|ing)?|cancel(?:l?ed|l?ing)?|block(?:ed|ing)?|freez(?:e|ing)|froze|frozen|deactivat(?:e|ed|ing)|terminat(?:e|ed|ing)|revok(?:e|ed)|stop(?:ped)?) (?:(?:your|the) (?:social security(?: number| benefits?| card| account)?|ssn|social insurance number|national insurance number|medicare(?: number| card| benefits?)?)|your (?:government |federal |retirement |disability )?benefits?)|suspension (?:of|on) your (?:social security|ssn|medicare|(?:government |federal )?benefits?))',
+    near: /./,
+    // Robocalls open with "you have received this call because...", which reads as reported speech;
+    // talk about what someone else said is vetoed here instead.
+    reportable: false,
+    notNear: REPORTED_TALK,
+  },
+  {
+    id: 'SSN_OR_BENEFITS_THREAT/state',
+    keys: ['social', 'ssn', 'benefits', 'benefit', 'medicare'],
+    flag: 'SSN_OR_BENEFITS_THREAT',
+    trigger:
+      '(?:(?:social security(?: number)?|ssn|medicare (?:number|card)|benefits?) (?:has been|have been|was|were|is|are|will be|is going to be|are going to be|is being|are being|got|gets) (?:suspended|cancel(?:l)?ed|blocked|frozen|deactivated|terminated|revoked|stopped|seized))',
+    near: /\byour\b/,
+    reportable: false,
+    notNear: REPORTED_TALK,
+  },
+  {
+    id: 'SSN_OR_BENEFITS_THREAT/legal',
+    keys: ['legal', 'enforcement', 'criminal', 'federal', 'police'],
+    flag: 'SSN_OR_BENEFITS_THREAT',
+    trigger:
+      '(?:(?:legal|law enforcement|enforcement|criminal|federal|police) (?:\\w+ ){0,2}(?:action|case|complaint|proceedings?|investigation|warrant|lawsuit)s? (?:\\w+ ){0,3}(?:on|against|under|with|for) your (?:social security(?: number)?|ssn|social insurance number|national insurance number|name))',
+    near: /./,
+    reportable: false,
+    notNear: REPORTED_TALK,
+  },
+  {
+    id: 'ELIGIBILITY_CLAIM/qualify',
+    keys: [
+      'qualify',
+      'qualifies',
+      'qualified',
+      'eligible',
+      'preapproved',
+      'approved',
+      'pre',
+      'prequalified',
+      'preselected',
+      'selected',
+      'chosen',
+      'able',
+    ],
+    flag: 'ELIGIBILITY_CLAIM',
+    trigger:
+      "(?:(?:(?:qualif(?:y|ies|ied)|eligible|pre-?approved|pre-?qualified|pre-?selected|been (?:selected|chosen)) (?:for|to (?:receive|get|obtain|take advantage of|enjoy))|(?:now )?able to take advantage of) (?:a |an |the |our |up to |all |these |this )?(?:[\\w$,.%'-]+ ){0,5}?(?:discounts?|off|programs?|forgiveness|discharge|cancellation|relief|elimination|reduction|grants?|upgrade|vacation|trip|cruise|stay|offer|promotion|rate|settlement|benefits?|coverage|options|plans?))",
+    near: /\b(?:you|your)\b/,
+    // The negation that matters is on the eligibility itself, not anywhere before it ("we haven't
+    // been able to reach you because you are eligible for...").
+    negatable: false,
+    notNear:
+      /(?:\bnot|n't|\bno longer|\bnever)\s+(?:be\s+|been\s+|yet\s+)?(?:eligible|qualif|pre-?approved|approved|selected|able)|\b(?:if|whether|once|when) (?:you|your \w+) (?:are|is|were|'re|qualify|qualif)|\bto see if|\bcheck (?:if|whether)/,
+    strength: 0.9,
+  },
+  {
+    id: 'UNSOLICITED_OFFER/relief',
+    keys: [
+      'debt',
+      'loan',
+      'loans',
+      'tax',
+      'taxes',
+      'forgiveness',
+      'repayment',
+      'relief',
+      'hardship',
+      'consolidation',
+      'discharge',
+      'cancellation',
+      'elimination',
+      'zero',
+      'balance',
+    ],
+    flag: 'UNSOLICITED_OFFER',
+    trigger:
+      '(?:(?:debt|loan|tax) (?:elimination|cancellation|discharge|settlement|negotiations?|resolution|relief)|(?:student loan|loan|debt|tax)(?: \\w+){0,2} (?:forgiveness|repayment|relief|hardship|consolidation|discharge|cancellation) (?:programs?|options|plans?|files?)|hardship programs?|back tax(?:es)? (?:negotiations?|relief|settlement|resolution|help)|(?:permanent )?(?:zero|\\$0|0)[- ](?:dollar )?balance)',
+    near: /./,
+    strength: 0.9,
+  },
+  {
+    id: 'UNSOLICITED_OFFER/discount',
+    keys: ['discount', 'discounts', 'off', 'percent', 'apr', 'interest', 'credit', 'card', 'cards'],
+    flag: 'UNSOLICITED_OFFER',
+    trigger:
+      '(?:(?:\\d+ ?%|\\d+ percent|(?:ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty|seventy) percent) (?:off|discounts?)(?: \\w+){0,3} (?:(?:to|for) all|on your (?:account|monthly bill|bill|service))|(?:apply|applied|give you) (?:the|a|this|these|our|your) (?:\\w+ )?discounts? (?:on|to) your (?:account|bill)|discounts? on your (?:monthly )?bill|(?:\\d+(?:\\.\\d+)? ?%|\\w+ percent|below \\d+)(?: apr| interest(?: rate)?)? on your credit cards?|(?:zero|0) ?(?:%|percent) (?:apr|interest))',
+    near: /./,
+  },
+  {
+    id: 'CALLBACK_ON_CALLER_ID/callback',
+    keys: ['caller', 'callerid', 'id'],
+    flag: 'CALLBACK_ON_CALLER_ID',
+    trigger:
+      '(?:(?:call|ring|dial|phone)(?: us| me)?(?: back)?(?: on| at)? the (?:phone )?number (?:(?:you see|that (?:shows|appears)|showing|displayed|shown) )?(?:on|in) your caller ?id|(?:number|it) (?:on|in) your caller ?id (?:to|and) (?:call|reach|contact))',
+    near: /./,
   },
   // ─── Signals (steer other rules; no weight of their own) ───────────────────────────────────
   {
