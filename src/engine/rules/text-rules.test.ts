@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TEXT_RULES } from './text-rules.js';
 import { normalise } from '../text/normalise.js';
+import { scanSegment } from './scanner.js';
 
 const scenarios = readFileSync(
   fileURLToPath(new URL('../../../test/regression/scenarios.jsonl', import.meta.url)),
@@ -45,5 +46,107 @@ describe('text rules', () => {
       }
     }
     expect(matches).toBeGreaterThan(100);
+  });
+});
+
+/** Sub-rule ids the scanner finds in one caller segment. */
+const rulesIn = (text: string) => scanSegment(text, 'caller').map((h) => h.rule.id);
+
+describe('robocall tactics', () => {
+  const cases: { rule: string; yes: string[]; no: string[] }[] = [
+    {
+      rule: 'SSN_OR_BENEFITS_THREAT/suspend',
+      yes: [
+        // The opening "you have received this call" must not read as someone reporting a call.
+        'You have received this call because we are going to suspend your Social Security number today.',
+        'Our office will cancel your Medicare benefits unless you call back.',
+      ],
+      no: [
+        'Scammers say they will suspend your Social Security number; we never do that.',
+        'We suspended the card you reported stolen.',
+      ],
+    },
+    {
+      rule: 'SSN_OR_BENEFITS_THREAT/state',
+      yes: ['Your Social Security number has been suspended due to fraud.'],
+      no: ['They said my social security number was suspended, is that real?'],
+    },
+    {
+      rule: 'SSN_OR_BENEFITS_THREAT/legal',
+      yes: ['There is a criminal case filed against your Social Security number.'],
+      no: ['We filed the paperwork for your claim yesterday.'],
+    },
+    {
+      rule: 'ELIGIBILITY_CLAIM/qualify',
+      yes: [
+        'Good news, your household has qualified for a 60 percent discount.',
+        'You are now able to take advantage of new loan forgiveness programs.',
+        "We haven't reached you yet because you are eligible for a hardship relief program.",
+      ],
+      no: [
+        'You are not eligible for the upgrade until March.',
+        'I can check whether you qualify for the discount if you like.',
+        'The battery qualifies for a free replacement.',
+      ],
+    },
+    {
+      rule: 'UNSOLICITED_OFFER/relief',
+      yes: [
+        'We can enrol you in a student loan forgiveness program today.',
+        'Ask about our tax debt relief.',
+      ],
+      no: ['Your loan payment of two hundred dollars was received.'],
+    },
+    {
+      rule: 'UNSOLICITED_OFFER/discount',
+      yes: [
+        'Your provider is giving 40% off to all loyal customers this month.',
+        'I can apply the loyalty discount to your account right away.',
+        'Get 4.9% APR on your credit card balance.',
+      ],
+      no: ['There is twenty percent off if you renew your membership before then.'],
+    },
+    {
+      rule: 'UNSOLICITED_OFFER/offer',
+      yes: ['Press 1 to speak to someone about extending your vehicle warranty.'],
+      no: ['The warranty on your laptop covers the screen.'],
+    },
+    {
+      rule: 'CALLBACK_ON_CALLER_ID/callback',
+      yes: ['To claim it, call us back on the number you see on your caller ID.'],
+      no: ['Please call the number on the back of your card.'],
+    },
+    {
+      rule: 'ACCOUNT_PROBLEM_CLAIM/dispute',
+      yes: ['If you want to cancel this order, press 1.', 'If you find this to be an error, press 2.'],
+      no: ['I cancelled the order for you, it will not ship.'],
+    },
+    {
+      rule: 'URGENCY_OR_THREAT/final',
+      yes: ["Since we haven't heard back, this is your final courtesy call before we close your file."],
+      no: ['Your file is complete, thank you.'],
+    },
+    {
+      rule: 'PRESS_KEY_PROMPT/press',
+      yes: [
+        // The purpose sits in the sentence before the prompt.
+        'To speak with an agent about your account. Please press 1.',
+        'Press 5 on your phone now if your servicer is not listed.',
+      ],
+      no: ['Press the Windows key and R together.'],
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.rule} fires on what it describes and not on its look-alikes`, () => {
+      for (const y of c.yes) expect(rulesIn(y), y).toContain(c.rule);
+      for (const n of c.no) expect(rulesIn(n), n).not.toContain(c.rule);
+    });
+  }
+
+  it('leaves the password rule alone when the caller says not to tell them', () => {
+    const t =
+      'You can reset it on the password portal, it sends a code to your phone, you dont need to tell me.';
+    expect(rulesIn(t).filter((id) => id.startsWith('CREDENTIAL_REQUEST'))).toEqual([]);
+    expect(rulesIn('Read me your password please.')).toContain('CREDENTIAL_REQUEST/password');
   });
 });
