@@ -30,6 +30,10 @@ const PREFIX = /^(identity|y)\s*:\s*/i;
 const INFO = /;\s*info\s*=\s*<([^>]*)>/i;
 const PARAM_NAME = /^[a-z0-9_.!%*+`'~-]+$/;
 const QUOTED = /^"(.*)"$/;
+const BASE64URL_OR_DOT = /^[A-Za-z0-9_.-]*$/;
+// Matching control characters is the point here.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** Node's native base64url decoder is about twice as fast as jose's atob path; both refuse nothing we let through. */
 const fromBase64url: (s: string) => Uint8Array =
@@ -133,27 +137,12 @@ function decodeJson(part: string, what: string): Record<string, unknown> | strin
   return parsed as Record<string, unknown>;
 }
 
-/** Only A-Z a-z 0-9 - _ and the dots between the parts. */
+/** Only A-Z a-z 0-9 - _ and the dots between the parts (a regex scans this faster than a loop). */
 function isBase64urlOrDot(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ok =
-      (c >= 0x61 && c <= 0x7a) || // a-z
-      (c >= 0x41 && c <= 0x5a) || // A-Z
-      (c >= 0x30 && c <= 0x39) || // 0-9
-      c === 0x2d || // -
-      c === 0x5f || // _
-      c === 0x2e; // .
-    if (!ok) return false;
-  }
-  return true;
+  return BASE64URL_OR_DOT.test(s);
 }
 
 /** Tab is allowed (folding leaves it); other C0 controls and DEL are not. */
 function hasControlChars(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return true;
-  }
-  return false;
+  return CONTROL.test(s);
 }
