@@ -103,6 +103,7 @@ describe('robocall tactics', () => {
         'Your provider is giving 40% off to all loyal customers this month.',
         'I can apply the loyalty discount to your account right away.',
         'Get 4.9% APR on your credit card balance.',
+        'To claim your discount, reply to this message.',
       ],
       no: ['There is twenty percent off if you renew your membership before then.'],
     },
@@ -125,6 +126,11 @@ describe('robocall tactics', () => {
       rule: 'URGENCY_OR_THREAT/final',
       yes: ["Since we haven't heard back, this is your final courtesy call before we close your file."],
       no: ['Your file is complete, thank you.'],
+    },
+    {
+      rule: 'URGENCY_OR_THREAT/time',
+      yes: ['Places go quickly as the deadlines approach.', 'Sign up before the deadline.'],
+      no: ['The deadline was moved to next year, so there is no rush.'],
     },
     {
       rule: 'PRESS_KEY_PROMPT/press',

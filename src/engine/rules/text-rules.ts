@@ -615,10 +615,12 @@ export const TEXT_RULES: readonly TextRule[] = [
       'limited',
       'available',
       'while',
+      'deadline',
+      'deadlines',
     ],
     flag: 'URGENCY_OR_THREAT',
     trigger:
-      "(?:immediately|right now|right away|urgent(?:ly)?|as soon as possible|asap|within (?:the next )?(?:\\d+|one|two|three|five|ten|fifteen|thirty|twenty[- ]four|forty[- ]eight|24|48|72) (?:minutes?|hours?|days?)|(?:by|before) (?:the end of )?(?:today|tonight|end of day|midnight)|before \\d+(?::\\d+)? ?[ap]\\.?m\\b|final (?:notice|warning|attempt|reminder|courtesy call)|last (?:chance|warning|notice|attempt|courtesy)|don'?t hang up|do not hang up|stay on the line|(?:do not|don'?t|never) (?:turn off|shut down|restart|switch off|close)|time is running out|before it'?s too late|(?:expires?|expiring) (?:today|tonight|soon|in)|act now|limited[- ]time (?:offer|only|deal|promotion)|(?:programs?|offers?|promotions?|spots) (?:are|is) (?:still )?available (?:for a limited time|until|only)|while (?:the )?(?:programs?|offers?|promotions?|spots|supplies) (?:are|is|last)|(?:within|in) (?:the|an|one|the next) hour|(?:today|tonight|now) or\\b|must (?:\\w+ )?(?:now|immediately|at once))",
+      "(?:immediately|right now|right away|urgent(?:ly)?|as soon as possible|asap|within (?:the next )?(?:\\d+|one|two|three|five|ten|fifteen|thirty|twenty[- ]four|forty[- ]eight|24|48|72) (?:minutes?|hours?|days?)|(?:by|before) (?:the end of )?(?:today|tonight|end of day|midnight)|before \\d+(?::\\d+)? ?[ap]\\.?m\\b|final (?:notice|warning|attempt|reminder|courtesy call)|last (?:chance|warning|notice|attempt|courtesy)|don'?t hang up|do not hang up|stay on the line|(?:do not|don'?t|never) (?:turn off|shut down|restart|switch off|close)|time is running out|before it'?s too late|(?:expires?|expiring) (?:today|tonight|soon|in)|act now|limited[- ]time (?:offer|only|deal|promotion)|(?:programs?|offers?|promotions?|spots) (?:are|is) (?:still )?available (?:for a limited time|until|only)|while (?:the )?(?:programs?|offers?|promotions?|spots|supplies) (?:are|is|last)|(?:as|before) (?:the )?deadlines? (?:come|comes|approach(?:es)?|(?:is|are) (?:coming|approaching|near))|before the deadline|(?:within|in) (?:the|an|one|the next) hour|(?:today|tonight|now) or\\b|must (?:\\w+ )?(?:now|immediately|at once))",
     near: /./,
     notNear:
       /\b(?:we'?ll|we will|i'?ll|i will) (?:email|send|text|call you back|ship|mail|deliver|have it)\b/,
@@ -1170,7 +1172,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     keys: ['discount', 'discounts', 'off', 'percent', 'apr', 'interest', 'credit', 'card', 'cards'],
     flag: 'UNSOLICITED_OFFER',
     trigger:
-      '(?:(?:\\d+ ?%|\\d+ percent|(?:ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty|seventy) percent) (?:off|discounts?)(?: \\w+){0,3} (?:(?:to|for) all|on your (?:account|monthly bill|bill|service))|(?:apply|applied|give you) (?:the|a|this|these|our|your) (?:\\w+ )?discounts? (?:on|to) your (?:account|bill)|discounts? on your (?:monthly )?bill|(?:\\d+(?:\\.\\d+)? ?%|\\w+ percent|below \\d+)(?: apr| interest(?: rate)?)? on your credit cards?|(?:zero|0) ?(?:%|percent) (?:apr|interest))',
+      '(?:(?:\\d+ ?%|\\d+ percent|(?:ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty|seventy) percent) (?:off|discounts?)(?: \\w+){0,3} (?:(?:to|for) all|on your (?:account|monthly bill|bill|service))|(?:apply|applied|give you) (?:the|a|this|these|our|your) (?:\\w+ )?discounts? (?:on|to) your (?:account|bill)|discounts? on your (?:monthly )?bill|(?:to |in order to )(?:obtain|claim|redeem|receive|get) (?:the|this|your) (?:\\w+ )?discounts?|(?:\\d+(?:\\.\\d+)? ?%|\\w+ percent|below \\d+)(?: apr| interest(?: rate)?)? on your credit cards?|(?:zero|0) ?(?:%|percent) (?:apr|interest))',
     near: /./,
   },
   {
