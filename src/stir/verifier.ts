@@ -92,8 +92,9 @@ export interface StirVerifier {
  */
 export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
   const clock = options.now;
-  // Date.now() unless a clock was given: no Date object per call on the warm path.
-  const clockMs = clock ? () => clock().getTime() : Date.now;
+  // Date.now() unless a clock was given: no Date object per call on the warm path. Looked up on each
+  // call, so fake timers installed after the verifier was made still apply.
+  const clockMs = clock ? () => clock().getTime() : () => Date.now();
   const tnOptions: CanonicalTnOptions = { defaultCountry: options.defaultCountry };
   const maxAge = options.maxAgeSeconds ?? 60;
   const maxFuture = options.maxFutureSeconds ?? 10;
