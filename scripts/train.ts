@@ -133,6 +133,8 @@ const stage2 = { l2: ruleL2, iterations: 1500, learnedMax: priorFile.learnedCap 
 const caps: Record<string, number> = { ...WEIGHTS.groupCaps, ...priorFile.groupCaps };
 const priorLearnedCap = priorFile.learnedCap;
 const rawOof = new Array<number>(docs.length).fill(0);
+/** The same out-of-fold weights with the learned part switched off: what a live session (rules only) scores. */
+const rawOofRulesPart = new Array<number>(docs.length).fill(0);
 log('rules: cross-validating the weight fit...');
 for (let f = 0; f < folds; f++) {
   const train = docs.flatMap((d, i) => (d.fold === f ? [] : [i]));
@@ -145,11 +147,14 @@ for (let f = 0; f < folds; f++) {
     prior,
   );
   docs.forEach((d, i) => {
-    if (d.fold === f) rawOof[i] = engineScore(w, hits[i]!, learnedX[i]!, groups, caps, priorLearnedCap);
+    if (d.fold !== f) return;
+    rawOof[i] = engineScore(w, hits[i]!, learnedX[i]!, groups, caps, priorLearnedCap);
+    rawOofRulesPart[i] = engineScore(w, hits[i]!, 0, groups, caps, priorLearnedCap);
   });
 }
 // Calibrated out-of-fold risk: Platt fitted on the other folds' out-of-fold scores (cross-fitted).
 const oofRisk = new Array<number>(docs.length).fill(0);
+const oofRiskRulesPart = new Array<number>(docs.length).fill(0);
 for (let f = 0; f < folds; f++) {
   const others = docs.flatMap((d, i) => (d.fold === f ? [] : [i]));
   const { a, b } = plattScale(
@@ -157,11 +162,22 @@ for (let f = 0; f < folds; f++) {
     others.map((i) => docs[i]!.label),
   );
   docs.forEach((d, i) => {
-    if (d.fold === f) oofRisk[i] = Math.round(sigmoid(a * rawOof[i]! + b) * 1000) / 1000;
+    if (d.fold !== f) return;
+    oofRisk[i] = Math.round(sigmoid(a * rawOof[i]! + b) * 1000) / 1000;
+    oofRiskRulesPart[i] = Math.round(sigmoid(a * rawOofRulesPart[i]! + b) * 1000) / 1000;
   });
 }
-const likelyScam = chooseThreshold(docs, oofRisk, FP_TARGETS);
-const scam = Math.max(likelyScam, chooseThreshold(docs, oofRisk, SCAM_TARGETS));
+// Live sessions score with the rules alone and the same thresholds, so each threshold must meet its
+// target both with the learned part and without it (out-of-fold either way).
+const likelyScam = Math.max(
+  chooseThreshold(docs, oofRisk, FP_TARGETS),
+  chooseThreshold(docs, oofRiskRulesPart, FP_TARGETS),
+);
+const scam = Math.max(
+  likelyScam,
+  chooseThreshold(docs, oofRisk, SCAM_TARGETS),
+  chooseThreshold(docs, oofRiskRulesPart, SCAM_TARGETS),
+);
 const unclear = WEIGHTS.thresholds.unclear;
 const verdictOf = (r: number) =>
   r >= scam ? 'scam' : r >= likelyScam ? 'likely-scam' : r >= unclear ? 'unclear' : 'low-risk';
@@ -172,6 +188,16 @@ const scored = docs.map((d, i) => ({
   source: d.source,
 }));
 const cvBySource = metricsByGroup(scored, (s) => s.source);
+/** The same out-of-fold weights and thresholds with the learned part off (a live session). */
+const cvRulesPartBySource = metricsByGroup(
+  docs.map((d, i) => ({
+    actual: d.label,
+    predicted: DETECTED_VERDICTS.has(verdictOf(oofRiskRulesPart[i]!)),
+    score: oofRiskRulesPart[i]!,
+    source: d.source,
+  })),
+  (s) => s.source,
+);
 const cvOverall = metricsOf(scored);
 const reliability = reliabilityTable(
   docs.map((d) => d.label),
@@ -306,7 +332,7 @@ const corpusLine = Object.entries(counts)
 await writeWeightsFile('src/engine/weights.ts', resolve(opts['weights-out']), newWeights, [
   `Corpus: ${hashes.map((h) => `${h.name} (sha256 ${h.sha256.slice(0, 12)}…)`).join(', ')}; ${docs.length} records in ${groupCount} near-duplicate groups: ${corpusLine}.`,
   `Method: logistic regression over rule hits (flags >= 0, mitigations <= 0) + learned feature, balanced per label and source, L2 ${ruleL2}; Platt-scaled on ${folds}-fold out-of-fold scores (a=${platt.a.toFixed(3)}, b=${platt.b.toFixed(3)}); group caps scaled by a.`,
-  `FP target for likely-scam: out-of-fold FPR <= 0.5% on each service-dialogue source and <= 2% on written legitimate calls, risk >= 0.5; scam: no out-of-fold false positive, risk >= 0.9.`,
+  `FP target for likely-scam: out-of-fold FPR <= 0.5% on each service-dialogue source and <= 2% on written legitimate calls, risk >= 0.5; scam: no out-of-fold false positive, risk >= 0.9; both met with and without the learned part (live sessions score rules only).`,
   `Out-of-fold: recall ${cvOverall.recall?.toFixed(3)}, FPR ${cvOverall.fpr?.toFixed(4)}, AUC ${cvOverall.auc?.toFixed(3)}, Brier ${brier?.toFixed(4)}. Date ${trainedAt}. Command: ${command}.`,
 ]);
 
@@ -335,6 +361,7 @@ const provenance = {
     thresholds: newWeights.thresholds,
     learnedWeight: calibrated.learned,
     crossValidation: { overall: cvOverall, bySource: cvBySource },
+    crossValidationRulesPart: cvRulesPartBySource,
     aucComparison,
     brier,
     reliability,
@@ -364,6 +391,7 @@ if (opts['dump-oof'])
           source: d.source,
           label: d.label ? 'scam' : 'legit',
           risk: oofRisk[i],
+          riskRulesPart: oofRiskRulesPart[i],
           flags: [...hits[i]!.flags.keys()],
           textMargin: Math.round(featureSource[i]! * 100) / 100,
         }),
@@ -410,11 +438,17 @@ Platt scaling on out-of-fold scores: a = ${platt.a.toFixed(3)}, b = ${platt.b.to
 
 False-positive targets: "likely-scam" at the lowest risk where the out-of-fold FPR is at most 0.5% on each service-dialogue
 source and 2% on the written legitimate calls (and risk >= 0.5): **${likelyScam}**. "scam" where no out-of-fold legitimate call
-scores as high (and >= 0.9): **${scam}**. "unclear" kept at ${unclear}.
+scores as high (and >= 0.9): **${scam}**. "unclear" kept at ${unclear}. Both targets must hold twice: with the learned part,
+and with it switched off (the same out-of-fold weights, learned logit 0), because live sessions score with the rules alone
+and the same thresholds.
 
 Out-of-fold figures of the whole score (rules + learned, calibrated), scam = "scam" or "likely-scam":
 
 ${metricsTable({ overall: cvOverall, ...cvBySource })}
+
+The same out-of-fold weights and thresholds with the learned part off (what a live session scores):
+
+${metricsTable(cvRulesPartBySource)}
 
 Out-of-fold ROC-AUC, rules alone (same procedure without the learned feature) vs rules + learned:
 ${Object.entries(aucComparison)
@@ -447,4 +481,5 @@ log(`thresholds: likely-scam ${likelyScam}, scam ${scam}; Brier ${brier?.toFixed
 const fmt = (m: Metrics) =>
   `n=${m.n} recall=${m.recall?.toFixed(3) ?? '-'} fpr=${m.fpr?.toFixed(4) ?? '-'} auc=${m.auc?.toFixed(3) ?? '-'}`;
 for (const [k, m] of Object.entries(cvBySource)) log(`  cv ${k}: ${fmt(m)}`);
+for (const [k, m] of Object.entries(cvRulesPartBySource)) log(`  cv rules part ${k}: ${fmt(m)}`);
 for (const [k, m] of Object.entries(textLso)) log(`  text leave-out ${k}: ${fmt(m)}`);

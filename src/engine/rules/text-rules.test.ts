@@ -149,6 +149,11 @@ describe('robocall tactics', () => {
     });
   }
 
+  it('does not read a third party approving something as a request to approve a sign-in', () => {
+    expect(rulesIn("We'll call you when they approve it.")).not.toContain('CREDENTIAL_REQUEST/approve');
+    expect(rulesIn('Please approve it on your phone now.')).toContain('CREDENTIAL_REQUEST/approve');
+  });
+
   it('leaves the password rule alone when the caller says not to tell them', () => {
     const t =
       'You can reset it on the password portal, it sends a code to your phone, you dont need to tell me.';

@@ -276,6 +276,9 @@ export const TEXT_RULES: readonly TextRule[] = [
     trigger:
       '(?:(?:approve|accept|tap (?:yes|approve|allow)|press (?:yes|approve|allow)|confirm|click (?:yes|approve|allow)) (?:the |that |this )?(?:sign[- ]?in |login |log ?in |security |verification |authentication |authenticator )?(?:prompt|notification|request|pop[- ]?up|alert)|(?:tap|press|hit) (?:yes|approve|allow)|approve (?:it|the sign[- ]?in|the login))',
     near: new RegExp(REQUESTY),
+    // Someone else approving ("we'll call you when the doctor's office approves it") asks nothing of you.
+    notNear:
+      /\b(?:they|he|she|the (?:doctor|doctor'?s office|office|insurer|insurance|manager|landlord|bank|lender|school|court|council))(?: \w+)? (?:approves?|approved)\b/,
     asks: 'one-time-code',
   },
   // ─── Financial info ─────────────────────────────────────────────────────────────────────────
