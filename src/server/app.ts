@@ -2,17 +2,16 @@
  * The HTTP app factory. Order matters: logging and errors first, then security, then routes,
  * then the web app (so API routes always win over static files).
  *
- * Request lifecycle: onRequest (request id header, rate limit) → content-type parse (JSON only,
+ * Request lifecycle: onRequest (security and request id headers, rate limit) → content-type parse (JSON only,
  * body limit) → defineRoute handler (zod validation → engine/claims/store) → reply; any throw goes
  * to the error handler and leaves as problem+json; onResponse writes one log line.
  */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import websocket from '@fastify/websocket';
 import type { ServerConfig } from '../config/env.js';
 import type { ServerDeps } from './deps.js';
-import { createLogger, genReqId, logResponse } from './logger.js';
+import { createLoggers, genReqId, lazyChildLogger } from './logger.js';
 import { installErrorHandling } from './error-handler.js';
-import { registerSecurity } from './security.js';
+import { registerSecurity, securityHeaders } from './security.js';
 import { buildOpenApi } from './openapi.js';
 import { registerDocs } from './docs-page/index.js';
 import { registerWebApp, sendIndex, wantsWebApp } from './web-app.js';
@@ -27,10 +26,12 @@ import type { RouteContext } from './route.js';
  * await app.listen({ port: 0, host: '127.0.0.1' });
  */
 export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<FastifyInstance> {
+  const loggers = createLoggers(config.logLevel, deps.logStream);
   const app = Fastify({
-    loggerInstance: createLogger(config.logLevel, deps.logStream),
-    // Fastify's request logs would include URLs and headers; logResponse writes our own line.
+    loggerInstance: loggers.log,
+    // Fastify's request logs would include URLs and headers; loggers.requests writes our own line.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
+    childLoggerFactory: lazyChildLogger,
     genReqId,
     // A hop count is "trust the N nearest proxies" (Fastify's typings omit the number form).
     trustProxy:
@@ -49,13 +50,16 @@ export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<
   app.decorate('operations', []);
   app.decorate('callguardConfig', config);
 
-  // Callback-style hooks: these run on every request, and an async hook costs a promise each.
+  // The hooks below run on every request: few, callback-style (an async hook costs a promise
+  // each), and nothing else is global (the WebSocket plugin lives in /v1/live's scope only).
+  const headers = securityHeaders();
   app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers);
     reply.header('x-request-id', request.id);
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
-    logResponse(request, reply);
+    loggers.requests.write(request, reply);
     done();
   });
   // Graceful shutdown: requests already running finish, and their keep-alive connections then
@@ -77,15 +81,6 @@ export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<
   app.removeContentTypeParser('text/plain');
 
   await registerSecurity(app, config);
-  await app.register(websocket, {
-    options: { maxPayload: Math.max(64 * 1024, config.live.maxSegmentChars * 8) },
-    // On shutdown tell live clients why they are dropped (1001 going away) instead of a bare close.
-    preClose(done) {
-      for (const client of this.websocketServer.clients) client.close(1001, 'server shutting down');
-      this.websocketServer.close();
-      done();
-    },
-  });
 
   const ctx: RouteContext = { config, deps };
   for (const load of ROUTE_FILES) {

@@ -2,41 +2,68 @@
  * Structured logs that never carry transcript text or report free text. Request logging is
  * ours (not Fastify's): one line per request with method, route pattern, status and timing only.
  * Bodies, query strings, headers and path parameters never reach the log.
+ *
+ * Per-request cost is kept low (it was ~7 µs of a ~30 µs request): request.log makes its pino
+ * child only when something logs through it, and the request line goes through a second pino
+ * logger without redaction (its fields are fixed and safe) with one cached child per route.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import pino, { type DestinationStream, type Logger } from 'pino';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import pino, { type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger } from 'pino';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { LogLevel } from '../config/env.js';
 
-export function createLogger(level: LogLevel, stream?: DestinationStream): Logger {
-  const options: pino.LoggerOptions = {
-    level,
-    base: { service: 'callguard' },
-    // Belt and braces: if any code ever logs a request or body, these paths are censored.
-    redact: {
-      paths: [
-        'req.headers',
-        'req.body',
-        'request.body',
-        'body',
-        'transcript',
-        'text',
-        'freeText',
-        'segment',
-        '*.transcript',
-        '*.text',
-        '*.freeText',
-        'headers.authorization',
-      ],
-      censor: '[redacted]',
+export interface Loggers {
+  /** The app's logger (request.log's parent): redacts as a second line of defence. */
+  log: Logger;
+  /** Writes the one line per request; same destination and level. */
+  requests: RequestLogger;
+}
+
+/**
+ * Where logs go by default (standard output): pino's asynchronous writer, buffered up to 4 KB and
+ * flushed at least every 250 ms. Unbuffered, each line was one write system call on the thread
+ * pool (about a fifth of a cached number lookup's CPU). pino flushes the buffer when the
+ * process exits.
+ */
+export function logDestination(dest: number | string = 1): DestinationStream {
+  return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 250 });
+}
+
+export function createLoggers(level: LogLevel, stream?: DestinationStream): Loggers {
+  // One destination for both loggers, so their lines never interleave mid-line.
+  const dest = stream ?? logDestination();
+  const base = { service: 'callguard' };
+  const log = pino(
+    {
+      level,
+      base,
+      // Belt and braces: if any code ever logs a request or body, these paths are censored.
+      redact: {
+        paths: [
+          'req.headers',
+          'req.body',
+          'request.body',
+          'body',
+          'transcript',
+          'text',
+          'freeText',
+          'segment',
+          '*.transcript',
+          '*.text',
+          '*.freeText',
+          'headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: pathOnly(req.url) }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
     },
-    serializers: {
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, url: pathOnly(req.url) }),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-    },
-  };
-  return stream ? pino(options, stream) : pino(options);
+    dest,
+  );
+  return { log, requests: new RequestLogger(pino({ level, base }, dest)) };
 }
 
 /** Accepts a caller's X-Request-Id only when it is short and plain; otherwise makes one. */
@@ -58,14 +85,103 @@ function pathOnly(url: string | undefined): string {
   return q === -1 ? url : url.slice(0, q);
 }
 
-export function logResponse(request: FastifyRequest, reply: FastifyReply): void {
-  const status = reply.statusCode;
-  const line = {
-    method: request.method,
-    route: routeForLog(request),
-    status,
-    ms: Math.round(reply.elapsedTime * 10) / 10,
-  };
-  if (status >= 500) request.log.error(line, 'request failed');
-  else request.log.info(line, 'request');
+/**
+ * The request line, `{"reqId","method","route","status","ms"}`. Method and route are bound once
+ * per route in a cached child (pino serialises bindings once), so a request adds only its id,
+ * status and time. Unmatched URLs are not cached (they are unbounded) and go through the parent.
+ */
+export class RequestLogger {
+  private readonly byRoute = new Map<string, Logger>();
+
+  constructor(private readonly logger: Logger) {}
+
+  write(request: FastifyRequest, reply: FastifyReply): void {
+    const status = reply.statusCode;
+    const failed = status >= 500;
+    if (!this.logger.isLevelEnabled(failed ? 'error' : 'info')) return;
+    const pattern = request.routeOptions.url;
+    let log = this.logger;
+    let line: Record<string, unknown>;
+    if (pattern !== undefined) {
+      const key = request.method + ' ' + pattern;
+      log = this.byRoute.get(key) ?? this.cache(key, request.method, pattern);
+      line = { reqId: request.id, status, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    } else {
+      line = {
+        reqId: request.id,
+        method: request.method,
+        route: routeForLog(request),
+        status,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      };
+    }
+    if (failed) log.error(line, 'request failed');
+    else log.info(line, 'request');
+  }
+
+  private cache(key: string, method: string, route: string): Logger {
+    const child = this.logger.child({ method, route });
+    this.byRoute.set(key, child);
+    return child;
+  }
+}
+
+/**
+ * Fastify's childLoggerFactory: request.log without a pino child per request. The child (with
+ * the request id binding) is made the first time something logs through it, which most
+ * requests never do.
+ */
+export function lazyChildLogger(
+  logger: FastifyBaseLogger,
+  bindings: Bindings,
+  opts: ChildLoggerOptions,
+): FastifyBaseLogger {
+  return new LazyChild(logger, bindings, opts);
+}
+
+class LazyChild implements FastifyBaseLogger {
+  private made?: FastifyBaseLogger;
+
+  constructor(
+    private readonly parent: FastifyBaseLogger,
+    private readonly bindings: Bindings,
+    private readonly opts: ChildLoggerOptions,
+  ) {}
+
+  private get real(): FastifyBaseLogger {
+    return (this.made ??= this.parent.child(this.bindings, this.opts));
+  }
+
+  get level(): string {
+    return this.made?.level ?? this.opts.level ?? this.parent.level;
+  }
+
+  set level(level: string) {
+    this.real.level = level;
+  }
+
+  child(bindings: Bindings, opts?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.real.child(bindings, opts);
+  }
+
+  // Prototype methods, not arrow fields: nothing is allocated per request beyond this object.
+  fatal(...args: unknown[]): void {
+    Reflect.apply(this.real.fatal, this.real, args);
+  }
+  error(...args: unknown[]): void {
+    Reflect.apply(this.real.error, this.real, args);
+  }
+  warn(...args: unknown[]): void {
+    Reflect.apply(this.real.warn, this.real, args);
+  }
+  info(...args: unknown[]): void {
+    Reflect.apply(this.real.info, this.real, args);
+  }
+  debug(...args: unknown[]): void {
+    Reflect.apply(this.real.debug, this.real, args);
+  }
+  trace(...args: unknown[]): void {
+    Reflect.apply(this.real.trace, this.real, args);
+  }
+  silent(): void {}
 }

@@ -49,12 +49,8 @@ export function securityHeaders(): Record<string, string> {
   return headers;
 }
 
+/** CORS (when configured) and the rate-limit plugin; app.ts applies securityHeaders() in its one onRequest hook. */
 export async function registerSecurity(app: FastifyInstance, config: ServerConfig): Promise<void> {
-  const headers = securityHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
-    done();
-  });
   if (config.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,

@@ -182,6 +182,43 @@ describe('HTTP edge', () => {
   });
 });
 
+describe('HTTP edge, request logs', () => {
+  it('writes one line per request with the route pattern, and request.log lines carry the request id', async () => {
+    const s = await startTestServer({
+      extend: (app) =>
+        app.get('/test/boom/:id', async () => {
+          throw new Error('a bug');
+        }),
+    });
+    try {
+      await call(s.url, 'GET', '/v1/numbers/%2B12025550143', undefined, { 'x-request-id': 'req-number-1' });
+      await call(s.url, 'GET', '/v1/numbers/%2B12025550143', undefined, { 'x-request-id': 'req-number-2' });
+      await call(s.url, 'GET', '/nowhere/abc?x=1', undefined, { 'x-request-id': 'req-nowhere' });
+      const boom = await call(s.url, 'GET', '/test/boom/7', undefined, { 'x-request-id': 'req-boom' });
+      expect(boom.status).toBe(500);
+      const lines = s.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
+      const find = (reqId: string, msg: string) => lines.find((l) => l.reqId === reqId && l.msg === msg);
+      for (const reqId of ['req-number-1', 'req-number-2']) {
+        const line = find(reqId, 'request');
+        expect(line).toMatchObject({ service: 'callguard', level: 30, method: 'GET', status: 200 });
+        expect(line?.route).toBe('/v1/numbers/:number');
+        expect(typeof line?.ms).toBe('number');
+        expect(typeof line?.time).toBe('number');
+      }
+      expect(find('req-nowhere', 'request')).toMatchObject({
+        route: 'unmatched /nowhere/abc',
+        status: 404,
+      });
+      // The error handler logs through request.log: its line has the request id.
+      expect(find('req-boom', 'unhandled error')).toMatchObject({ level: 50 });
+      expect(find('req-boom', 'request failed')).toMatchObject({ route: '/test/boom/:id', status: 500 });
+      expect(s.logs.join('\n')).not.toContain('2025550143');
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('HTTP edge, configured', () => {
   it('rate-limits writes per client with 429 and Retry-After', async () => {
     const s = await startTestServer({ env: { CALLGUARD_RATE_LIMIT_WRITES: '2' } });

@@ -143,4 +143,27 @@ describe('WebSocket /v1/live', () => {
     expect(all).not.toContain('Zebulon');
     expect(all).not.toContain('774411');
   });
+
+  it('answers an upgrade on any other path as plain HTTP and closes the socket', async () => {
+    for (const path of ['/v1/health', '/v1/nowhere']) {
+      const ws = new WebSocket(s.url.replace('http', 'ws') + path);
+      const status = await new Promise<number>((resolve, reject) => {
+        ws.once('unexpected-response', (_req, res) => {
+          res.resume();
+          res.once('close', () => resolve(res.statusCode ?? 0));
+        });
+        ws.once('open', () => reject(new Error(`${path} upgraded`)));
+      });
+      expect(status).toBe(path === '/v1/health' ? 200 : 404);
+    }
+  });
+});
+
+describe('WebSocket /v1/live on shutdown', () => {
+  it('closes open sessions with 1001', async () => {
+    const s = await startTestServer();
+    const c = await connect(s);
+    await s.close();
+    expect(await c.close).toEqual({ code: 1001, reason: 'server shutting down' });
+  });
 });

@@ -2,13 +2,59 @@
  * WebSocket /v1/live: transcript segments in, verdict updates and sensitive-info warnings out
  * (protocol in ../live/protocol.ts). Segment text is never logged: only counts and close codes.
  */
+import { EventEmitter } from 'node:events';
+import { ServerResponse, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import type { ServerConfig } from '../../config/env.js';
 import type { RoutePlugin } from '../route.js';
 import { CLOSE, LiveConnection, engineError, liveSegmentMessageSchema, type Step } from '../live/protocol.js';
 
-export const routes: RoutePlugin = (app, { config }) => {
+const LIVE_PATH = '/v1/live';
+
+/**
+ * @fastify/websocket in this scope only: registered at the root, its onRequest and onResponse
+ * hooks and its handler wrapper ran on every HTTP request. Upgrades reach it through a private
+ * emitter and only for /v1/live; an upgrade for any other path is routed as plain HTTP (404 or
+ * the route's answer) and its socket closed after the response, as the plugin did.
+ */
+async function registerWebSocket(app: FastifyInstance, config: ServerConfig): Promise<void> {
+  const upgrades = new EventEmitter();
+  app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    if ((q === -1 ? url : url.slice(0, q)) === LIVE_PATH) {
+      upgrades.emit('upgrade', req, socket, head);
+      return;
+    }
+    socket.on('error', () => socket.destroy());
+    const res = new ServerResponse(req);
+    res.assignSocket(socket as Socket);
+    res.on('finish', () => socket.destroy());
+    app.routing(req, res);
+  });
+  await app.register(websocket, {
+    options: {
+      maxPayload: Math.max(64 * 1024, config.live.maxSegmentChars * 8),
+      // Typed as an http.Server, but the plugin only listens to its 'upgrade' event.
+      server: upgrades as unknown as Server,
+    },
+    // On shutdown tell live clients why they are dropped (1001 going away) instead of a bare close.
+    preClose(done) {
+      for (const client of this.websocketServer.clients) client.close(1001, 'server shutting down');
+      this.websocketServer.close();
+      done();
+    },
+  });
+}
+
+export const routes: RoutePlugin = async (app, { config }) => {
+  await registerWebSocket(app, config);
   app.operations.push({
     method: 'GET',
-    path: '/v1/live',
+    path: LIVE_PATH,
     operationId: 'liveCall',
     summary: 'WebSocket: stream a call as it happens; get alerts at once',
     description:
@@ -25,7 +71,7 @@ export const routes: RoutePlugin = (app, { config }) => {
     rateLimited: false,
   });
 
-  app.get('/v1/live', { websocket: true }, (socket, request) => {
+  app.get(LIVE_PATH, { websocket: true }, (socket, request) => {
     // Browsers always send Origin on a WebSocket and CORS does not apply to it, so check it here:
     // the web app's own origin and the configured CORS origins only. Non-browser clients send none.
     const origin = request.headers.origin;
