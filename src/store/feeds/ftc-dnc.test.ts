@@ -84,9 +84,21 @@ describe('FTC DNC parser', () => {
     expect(p.parse(EDGE_CASES[21]!)).toEqual({ malformed: 'no phone number' });
   });
 
-  it('keeps the content keys of rows imported before (same 64-bit values)', () => {
-    for (const line of EDGE_CASES) expect(rowKeyOf('ftc-dnc', line)).toBe(oldRowKeyOf('ftc-dnc', line));
+  it('keys a dated row by its minute above 36 bits of the old hash, an undated one by the hash with the sign bit', () => {
+    const low36 = (1n << 36n) - 1n;
+    for (const line of EDGE_CASES) {
+      const old = oldRowKeyOf('ftc-dnc', line);
+      expect(rowKeyOf('ftc-dnc', line, null)).toBe(old | -(1n << 63n));
+      const minutes = BigInt(Date.UTC(2021, 6, 6, 11, 48) / 60_000);
+      expect(rowKeyOf('ftc-dnc', line, '2021-07-06T11:48:00')).toBe((minutes << 36n) | (old & low36));
+    }
     const row = ftcDncParser().parse(EDGE_CASES[0]!);
-    expect(row && 'rowKey' in row ? row.rowKey : null).toBe(oldRowKeyOf('ftc-dnc', EDGE_CASES[0]!));
+    expect(row && 'rowKey' in row ? row.rowKey : null).toBe(
+      rowKeyOf('ftc-dnc', EDGE_CASES[0]!, '2021-07-06T11:48:00'),
+    );
+    // Rows of one day sort together: keys follow their minutes.
+    expect(rowKeyOf('ftc-dnc', 'b', '2021-07-06T11:48:00')).toBeLessThan(
+      rowKeyOf('ftc-dnc', 'a', '2021-07-06T11:49:00'),
+    );
   });
 });

@@ -165,7 +165,11 @@ function fieldBounds(line: string, bounds: Int32Array): number {
 }
 
 /** The row from split fields: the general path (quotes inside fields, odd shapes). */
-function rowOf(f: string[], line: string, keyOf: (text: string) => bigint): ParsedLine {
+function rowOf(
+  f: string[],
+  line: string,
+  keyOf: (text: string, occurredAt: string | null) => bigint,
+): ParsedLine {
   if (f.length !== FTC_DNC_COLUMNS.length) return { malformed: `${f.length} columns, expected 8` };
   const number = nanpToE164(f[0]!.trim());
   if (!number) return { malformed: f[0] ? 'not a 10-digit US number' : 'no phone number' };
@@ -175,7 +179,7 @@ function rowOf(f: string[], line: string, keyOf: (text: string) => bigint): Pars
   if (!violation) return { malformed: 'bad Violation_Date' };
   const robo = f[7]!.trim().toUpperCase();
   return {
-    rowKey: keyOf(line),
+    rowKey: keyOf(line, violation),
     number,
     occurredAt: violation,
     category: ftcCategory(f[6]!),
@@ -246,7 +250,7 @@ export function ftcDncParser(): LineParser {
         return general(line);
       }
       return {
-        rowKey: keyOf(line),
+        rowKey: keyOf(line, violation),
         number,
         occurredAt: violation,
         category: categoryAt(line, b[12]!, b[13]!),

@@ -47,7 +47,7 @@ function entry(
     occurredAt = new Date(t).toISOString();
   }
   return {
-    rowKey: rowKey(source, [e164, cat ?? '', occurredAt ?? '']),
+    rowKey: rowKey(source, [e164, cat ?? '', occurredAt ?? ''], occurredAt),
     number: e164,
     occurredAt,
     category: cat,

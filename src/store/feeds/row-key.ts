@@ -1,8 +1,14 @@
 /**
- * 64-bit content key of a feed row (source + row text): the natural key that makes a re-import,
- * or an overlapping file, add nothing. A fast non-cryptographic hash (two 32-bit multiply-xorshift
+ * 64-bit content key of a feed row: the natural key that makes a re-import, or an overlapping file,
+ * add nothing. A fast non-cryptographic hash of source + row text (two 32-bit multiply-xorshift
  * lanes, as in cyrb53): nothing here needs to resist an attacker, since importing a file is an
- * operator action. Distinct rows collide with odds of about 1 in 370,000 among 10 million rows.
+ * operator action.
+ *
+ * The key leads with the row's date (migration 003): a dated row's key is its minute since 1970
+ * (27 bits) above 36 bits of the hash, so the rows of a file, which span a few days, land on a few
+ * neighbouring pages of the key index instead of all over it (random-order inserts were most of
+ * SQLite's import cost). Undated rows keep 63 bits of hash with the sign bit set. Distinct rows
+ * collide only within one minute, with odds of 1 in 69 billion per pair.
  */
 
 /** Hash state after `source + '\u0001'`, so each row hashes only its own characters. */
@@ -27,7 +33,49 @@ function prefixOf(source: string): Prefix {
 // (little-endian, so the value is the same as (h2 << 32 | h1) on every platform).
 const scratch = new DataView(new ArrayBuffer(8));
 
-function hashRange(p: Prefix, text: string, start: number, end: number): bigint {
+/** Days from 1970-01-01 to y-m-d (proleptic Gregorian; a day past the month's end rolls over, as in Date.UTC). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Minutes since 1970 of "YYYY-MM-DDTHH:MM…" (UTC, or no zone), or -1 (no date, other shapes, out of range). */
+export function keyMinutes(iso: string | null): number {
+  if (iso === null || iso.length < 16) return -1;
+  let bad = iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84;
+  bad ||= iso.charCodeAt(13) !== 58;
+  let y = 0;
+  let mo = 0;
+  let d = 0;
+  let h = 0;
+  let mi = 0;
+  for (let i = 0; i < 16 && !bad; i++) {
+    if (i === 4 || i === 7 || i === 10 || i === 13) continue;
+    const c = iso.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) bad = true;
+    else if (i < 4) y = y * 10 + c;
+    else if (i < 7) mo = mo * 10 + c;
+    else if (i < 10) d = d * 10 + c;
+    else if (i < 13) h = h * 10 + c;
+    else mi = mi * 10 + c;
+  }
+  if (bad) return -1;
+  // Month 00 or 13+ never comes from the parsers; Date.UTC's roll-over is kept for them anyway.
+  const minutes =
+    mo >= 1 && mo <= 12
+      ? (daysFromCivil(y, mo, d) * 24 + h) * 60 + mi
+      : Date.UTC(y, mo - 1, d, h, mi) / 60_000;
+  return minutes >= 0 && minutes < MAX_MINUTES ? minutes : -1;
+}
+
+/** 2^27 minutes: dates up to the year 2225 lead the key. */
+const MAX_MINUTES = 134_217_728;
+
+function hashRange(p: Prefix, text: string, start: number, end: number, minutes: number): bigint {
   let h1 = p.h1;
   let h2 = p.h2;
   for (let i = start; i < end; i++) {
@@ -40,21 +88,22 @@ function hashRange(p: Prefix, text: string, start: number, end: number): bigint 
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   scratch.setUint32(0, h1 >>> 0, true);
-  scratch.setUint32(4, h2 >>> 0, true);
+  scratch.setUint32(4, minutes < 0 ? (h2 | 0x80000000) >>> 0 : (minutes * 16 + (h2 & 0xf)) >>> 0, true);
   return scratch.getBigInt64(0, true);
 }
 
-/** A key function for one source: `keyOf(text, start, end)` keys `text.slice(start, end)` without slicing. */
-export function rowKeyer(source: string): (text: string, start?: number, end?: number) => bigint {
+/** A key function for one source (the source's part of the hash is computed once). */
+export function rowKeyer(source: string): (text: string, occurredAt: string | null) => bigint {
   const p = prefixOf(source);
-  return (text, start = 0, end = text.length) => hashRange(p, text, start, end);
+  return (text, occurredAt) => hashRange(p, text, 0, text.length, keyMinutes(occurredAt));
 }
 
-export function rowKeyOf(source: string, text: string): bigint {
-  return hashRange(prefixOf(source), text, 0, text.length);
+/** The key of a row: its text and the date it was parsed to (null: none). */
+export function rowKeyOf(source: string, text: string, occurredAt: string | null): bigint {
+  return hashRange(prefixOf(source), text, 0, text.length, keyMinutes(occurredAt));
 }
 
 /** The key of a row given as fields. */
-export function rowKey(source: string, fields: readonly string[]): bigint {
-  return rowKeyOf(source, fields.join('\u0001'));
+export function rowKey(source: string, fields: readonly string[], occurredAt: string | null): bigint {
+  return rowKeyOf(source, fields.join('\u0001'), occurredAt);
 }
