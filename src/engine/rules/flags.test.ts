@@ -119,6 +119,60 @@ describe.each(Object.entries(CASES))('%s', (id, c) => {
   });
 });
 
+/** Robocall flags (not in RED_FLAG_IDS, which lists the core tactics): the same four checks. */
+const ROBOCALL_CASES: Record<string, FlagCase> = {
+  SSN_OR_BENEFITS_THREAT: {
+    positive:
+      'This is a notice from the benefits office. We will suspend your Social Security number tomorrow.',
+    negated: 'Social Security will never suspend your Social Security number, so ignore such messages.',
+    asr: 'we are going to suspend your social security number today press one',
+  },
+  ELIGIBILITY_CLAIM: {
+    positive: 'Congratulations, your account has qualified for a 50 percent discount on your bill.',
+    negated: 'Your account is not eligible for the discount this year.',
+    asr: 'good news you are eligible for the loan forgiveness program',
+  },
+  CALLBACK_ON_CALLER_ID: {
+    positive: 'To accept, call us back on the number you see on your caller ID.',
+    negated: 'Do not call the number on your caller ID; use the number on your bill.',
+    asr: 'just call the number on your caller id now',
+  },
+};
+
+describe.each(Object.entries(ROBOCALL_CASES))('%s', (id, c) => {
+  it('is raised when the caller says it', () => {
+    expect(flagsOf('caller', c.positive, c.facts)).toContain(id);
+  });
+  it('is not raised when negated', () => {
+    expect(flagsOf('caller', c.negated, c.facts)).not.toContain(id);
+  });
+  it('is not raised when the callee says it', () => {
+    expect(flagsOf('callee', c.positive, c.facts)).not.toContain(id);
+  });
+  it('is raised from speech-to-text output', () => {
+    expect(flagsOf('caller', c.asr, c.facts)).toContain(id);
+  });
+});
+
+describe('robocall combinations', () => {
+  it('an offer with a caller-ID callback is an offer under pressure, and a robocall with a press-key prompt', () => {
+    const ids = flagsOf(
+      'caller',
+      'Your household has been selected for a free cruise. Press 1 now, or call the number on your caller ID.',
+    );
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'COMBO_OFFER_UNDER_PRESSURE',
+        'COMBO_ROBOCALL_IMPERSONATION',
+        'ELIGIBILITY_CLAIM',
+      ]),
+    );
+    expect(flagsOf('caller', 'Your household has been selected for a free cruise.')).not.toContain(
+      'COMBO_OFFER_UNDER_PRESSURE',
+    );
+  });
+});
+
 describe('red flags as data', () => {
   it('covers every id in RED_FLAG_IDS', () => {
     expect(Object.keys(CASES).sort()).toEqual([...RED_FLAG_IDS].sort());
