@@ -146,36 +146,43 @@ interface Cell {
   last: string | null;
 }
 
-interface NumberCells {
-  total: Cell;
-  byCategory: Map<string, Cell>;
-}
-
 /** Numbers held in memory before their aggregates are written (bounds memory on huge files). */
 const FLUSH_NUMBERS = 500_000;
-const minIso = (a: string | null, b: string | null) => (a === null ? b : b === null || a < b ? a : b);
-const maxIso = (a: string | null, b: string | null) => (a === null ? b : b === null || a > b ? a : b);
 
-function fold(c: Cell, at: string | null, n = 1): void {
-  c.n += n;
-  c.first = minIso(c.first, at);
-  c.last = maxIso(c.last, at);
+function fold(c: Cell, at: string | null): void {
+  c.n++;
+  if (at !== null) {
+    if (c.first === null || at < c.first) c.first = at;
+    if (c.last === null || at > c.last) c.last = at;
+  }
 }
 
+/**
+ * Per number: its total cell first, then one cell per category. A short array searched by identity
+ * of the category string (parsers hand out the same few strings) costs less than a Map per number.
+ */
 class Aggregate {
-  readonly byNumber = new Map<string, NumberCells>();
+  readonly byNumber = new Map<string, Cell[]>();
   distinct = 0;
   add(number: string, category: string | null, at: string | null): void {
     const cat = category ?? 'unspecified';
-    let e = this.byNumber.get(number);
-    if (!e) {
-      e = { total: { number, category: '', n: 0, first: at, last: at }, byCategory: new Map() };
-      this.byNumber.set(number, e);
+    const cells = this.byNumber.get(number);
+    if (cells === undefined) {
+      this.byNumber.set(number, [
+        { number, category: '', n: 1, first: at, last: at },
+        { number, category: cat, n: 1, first: at, last: at },
+      ]);
+      return;
     }
-    fold(e.total, at);
-    const c = e.byCategory.get(cat);
-    if (c) fold(c, at);
-    else e.byCategory.set(cat, { number, category: cat, n: 1, first: at, last: at });
+    fold(cells[0]!, at);
+    for (let i = 1; i < cells.length; i++) {
+      const c = cells[i]!;
+      if (c.category === cat) {
+        fold(c, at);
+        return;
+      }
+    }
+    cells.push({ number, category: cat, n: 1, first: at, last: at });
   }
   /** The cells and per-number totals so far, then empties them. */
   drain(): { cells: Cell[]; perNumber: Cell[] } {
@@ -187,13 +194,13 @@ class Aggregate {
     const perNumber: Cell[] = [];
     for (const number of numbers) {
       const e = this.byNumber.get(number)!;
-      perNumber.push(e.total);
-      if (e.byCategory.size === 1) {
-        for (const c of e.byCategory.values()) cells.push(c);
+      perNumber.push(e[0]!);
+      if (e.length === 2) {
+        cells.push(e[1]!);
       } else {
-        const cats = [...e.byCategory.values()].sort((x, y) =>
-          x.category < y.category ? -1 : x.category > y.category ? 1 : 0,
-        );
+        const cats = e
+          .slice(1)
+          .sort((x, y) => (x.category < y.category ? -1 : x.category > y.category ? 1 : 0));
         for (const c of cats) cells.push(c);
       }
     }
