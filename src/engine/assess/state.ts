@@ -68,19 +68,24 @@ export function scanInto(state: ScanState, segment: Segment, index: number): Sen
       state.signals.set(hit.flag, list);
       continue;
     }
-    const ev = quoteEvidence(segment, index, hit.start, hit.end);
+    // The quote is only built when it is kept: a long call repeats its flags far past MAX_EVIDENCE.
+    let ev: Evidence | undefined;
     const factor = segment.speaker === 'unknown' ? WEIGHTS.unknownSpeakerFactor : 1;
     const strength = hit.strength * factor;
     const existing = state.flags.get(hit.flag);
     if (existing) {
-      if (existing.evidence.length < MAX_EVIDENCE && !existing.evidence.some((e) => sameQuote(e, ev)))
-        existing.evidence.push(ev);
+      if (existing.evidence.length < MAX_EVIDENCE) {
+        const quote = (ev = quoteEvidence(segment, index, hit.start, hit.end));
+        if (!existing.evidence.some((e) => sameQuote(e, quote))) existing.evidence.push(quote);
+      }
       existing.strength = Math.max(existing.strength, strength);
     } else {
+      ev = quoteEvidence(segment, index, hit.start, hit.end);
       state.flags.set(hit.flag, { evidence: [ev], strength, firstSegment: index });
     }
     const asks = hit.rule.asks;
     if (asks && segment.speaker !== 'callee' && !state.warnings.some((w) => w.asks === asks)) {
+      ev ??= quoteEvidence(segment, index, hit.start, hit.end);
       const w: SensitiveInfoWarning = {
         kind: 'sensitive-info',
         asks,

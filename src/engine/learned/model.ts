@@ -63,8 +63,15 @@ export function scoreText(
     const c = weights[f.indices[k]!]! * f.values[k]!;
     margin += c;
     if (c <= 0 || (top.length === TOP && c <= top[TOP - 1]!.weight)) continue;
-    let at = top.length;
-    while (at > 0 && top[at - 1]!.weight < c) at--;
+    // After every kept weight >= c (binary search: the list is sorted, largest first).
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (top[mid]!.weight >= c) lo = mid + 1;
+      else hi = mid;
+    }
+    const at = lo;
     top.splice(at, 0, { k, weight: c });
     if (top.length > TOP) top.pop();
   }

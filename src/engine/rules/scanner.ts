@@ -11,9 +11,8 @@ import {
   isNegated,
   isPastQuestion,
   isReported,
-  sentenceEnd,
-  sentenceStart,
 } from '../text/context.js';
+import { sentences, type Sentences } from '../text/sentences.js';
 import { TEXT_RULES, type TextRule } from './text-rules.js';
 
 export interface Hit {
@@ -38,6 +37,8 @@ interface Compiled {
   triggers: Trigger[];
   /** Key word → indices into `triggers`. */
   byKey: Map<string, number[]>;
+  /** Per trigger, the block it last ran on in the current segment (scratch, reset per segment). */
+  ranAt: Int32Array;
 }
 
 const speakerOf = (r: TextRule) => r.from ?? 'caller';
@@ -60,7 +61,7 @@ function compile(rules: readonly TextRule[]): Compiled {
       byKey.set(key, list);
     }
   }
-  return { lex: createLexer([...byKey.keys()]), triggers, byKey };
+  return { lex: createLexer([...byKey.keys()]), triggers, byKey, ranAt: new Int32Array(triggers.length) };
 }
 
 const BY_SPEAKER: Record<Speaker, Compiled> = {
@@ -69,17 +70,24 @@ const BY_SPEAKER: Record<Speaker, Compiled> = {
   unknown: compile(TEXT_RULES),
 };
 
+/** What evaluate needs to know about the segment, computed at most once per segment. */
+interface SegmentContext {
+  text: string;
+  speaker: Speaker;
+  sentences: Sentences;
+  narrative: boolean | undefined;
+}
+
 /**
  * Finds the rule hits in one segment said by `speaker`, in text order.
  * @example scanSegment('Please install AnyDesk now', 'caller')[0]?.flag === 'REMOTE_ACCESS_REQUEST'
  */
 export function scanSegment(original: string, speaker: Speaker): Hit[] {
-  const { lex, triggers, byKey } = BY_SPEAKER[speaker];
+  const { lex, triggers, byKey, ranAt } = BY_SPEAKER[speaker];
   const norm = lex(original);
   const { text, words, starts } = norm;
   const hits: Hit[] = [];
-  const done = new Set<number>();
-  let narrative: boolean | undefined;
+  let seg: SegmentContext | undefined;
   let blockStart = -1;
   let blockEnd = -1;
 
@@ -87,15 +95,19 @@ export function scanSegment(original: string, speaker: Speaker): Hit[] {
     const candidates = byKey.get(words[w]!);
     if (candidates === undefined) continue;
     const keyAt = starts[w]!;
+    if (seg === undefined) {
+      seg = { text, speaker, sentences: sentences(text), narrative: undefined };
+      ranAt.fill(-1);
+    }
     if (keyAt >= blockEnd) {
-      blockStart = blockBoundaryBefore(text, keyAt);
-      blockEnd = blockBoundaryAfter(text, keyAt);
+      blockStart = seg.sentences.blockStart(keyAt);
+      blockEnd = seg.sentences.blockEnd(keyAt);
     }
     let block: string | undefined;
     for (const t of candidates) {
-      const memo = t * 4_000_037 + blockStart; // each trigger runs once per sentence
-      if (done.has(memo)) continue;
-      done.add(memo);
+      // Each trigger runs once per sentence (blocks only move forward, so the last one is enough).
+      if (ranAt[t] === blockStart) continue;
+      ranAt[t] = blockStart;
       block ??= blockStart === 0 && blockEnd === text.length ? text : text.slice(blockStart, blockEnd);
       const { re, rules } = triggers[t]!;
       re.lastIndex = 0;
@@ -107,14 +119,7 @@ export function scanSegment(original: string, speaker: Speaker): Hit[] {
         const at = blockStart + m.index;
         const endAt = at + m[0].length;
         for (const rule of rules) {
-          const strength = evaluate(
-            rule,
-            text,
-            at,
-            endAt,
-            speaker,
-            () => (narrative ??= isNarrativeSegment(text)),
-          );
+          const strength = evaluate(rule, seg, at, endAt);
           if (strength > 0) {
             hits.push({
               rule,
@@ -128,20 +133,20 @@ export function scanSegment(original: string, speaker: Speaker): Hit[] {
       }
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  // Usually already in order (one trigger per sentence at a time); sort only when not.
+  for (let i = 1; i < hits.length; i++) if (hits[i]!.start < hits[i - 1]!.start) return hits.sort(byStart);
+  return hits;
+}
+
+function byStart(a: Hit, b: Hit): number {
+  return a.start - b.start;
 }
 
 /** The rule's conditions on the sentence around a trigger match; 0 when it does not apply. */
-function evaluate(
-  rule: TextRule,
-  text: string,
-  at: number,
-  endAt: number,
-  speaker: Speaker,
-  narrative: () => boolean,
-): number {
-  const sStart = sentenceStart(text, at);
-  const window = text.slice(sStart, sentenceEnd(text, endAt));
+function evaluate(rule: TextRule, seg: SegmentContext, at: number, endAt: number): number {
+  const { text, sentences: sent } = seg;
+  const sStart = sent.start(at);
+  const window = text.slice(sStart, sent.end(endAt));
   const nearText = rule.wide ? text.slice(Math.max(0, sStart - 200), sStart) + window : window;
   if (rule.near && !rule.near.test(nearText)) return 0;
   if (rule.also && !rule.also.test(window)) return 0;
@@ -149,36 +154,15 @@ function evaluate(
   if (rule.request && isPastQuestion(window)) return 0;
   if (rule.negatable !== false && isNegated(text, at, sStart)) return 0;
   let strength = rule.strength ?? 1;
-  if (rule.reportable !== false && (narrative() || isReported(text, at, sStart))) {
+  if (
+    rule.reportable !== false &&
+    ((seg.narrative ??= isNarrativeSegment(text)) || isReported(text, at, sStart))
+  ) {
     // Someone telling what a caller said. A labelled speaker telling a story is not the caller
     // saying it; unattributed text may be the person's own account of their call, which still
     // counts (weaker), unless it is talk about scams in general.
-    if (speaker !== 'unknown' || !isFirstPersonAccount(window)) return 0;
+    if (seg.speaker !== 'unknown' || !isFirstPersonAccount(window)) return 0;
     strength *= REPORTED_FACTOR;
   }
   return strength;
-}
-
-/** Sentence blocks: split at . ! ? and newlines (not the dot in "anydesk.com"). */
-function isBlockEnd(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 10 || c === 33 || c === 63) return true;
-  if (c !== 46) return false;
-  const next = text.charCodeAt(i + 1);
-  const prev = text.charCodeAt(i - 1);
-  return !(isAlnum(next) && isAlnum(prev));
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
-
-function blockBoundaryBefore(text: string, i: number): number {
-  while (i > 0 && !isBlockEnd(text, i - 1)) i--;
-  return i;
-}
-
-function blockBoundaryAfter(text: string, i: number): number {
-  while (i < text.length && !isBlockEnd(text, i)) i++;
-  return Math.min(text.length, i + 1);
 }

@@ -4,7 +4,8 @@
  * Works on normalised (lowercase) text and looks only at a bounded window, so cost stays per match.
  */
 
-const MAX_WINDOW = 160;
+/** How far a sentence window reaches each way from a match (characters). */
+export const MAX_WINDOW = 160;
 
 /** Start of the sentence containing `at` (after ., !, ?, newline), at most MAX_WINDOW back. */
 export function sentenceStart(text: string, at: number): number {
