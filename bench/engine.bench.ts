@@ -14,8 +14,13 @@ import { fmt, median } from './stats.js';
 // The shipped build (`npm run bench` builds first), not the TypeScript sources through tsx.
 type Engine = typeof import('../src/engine/index.js');
 type Batch = typeof import('../src/cli/commands/check-batch.js');
+type Scanner = typeof import('../src/engine/rules/scanner.js');
+type Learned = typeof import('../src/engine/learned/index.js');
 const dist = new URL('../dist/', import.meta.url);
 const { assess, parseTranscript } = (await import(new URL('engine/index.js', dist).href)) as Engine;
+// Two stages on their own, to show where assess spends its time.
+const { scanSegment } = (await import(new URL('engine/rules/scanner.js', dist).href)) as Scanner;
+const { learnedEvidence } = (await import(new URL('engine/learned/index.js', dist).href)) as Learned;
 const { processBatch } = (await import(new URL('cli/commands/check-batch.js', dist).href)) as Batch;
 
 /**
@@ -102,6 +107,11 @@ export async function run(): Promise<string> {
   const wordCount = text.split(/\s+/).length - text.split('\n').length; // minus the speaker labels
   const floorNs = cpuPerCall(() => floor(text));
   const parseNs = cpuPerCall(() => parseTranscript(text));
+  const parsed = parseTranscript(text);
+  const scanNs = cpuPerCall(() => {
+    for (const seg of parsed.segments) scanSegment(seg.text, seg.speaker);
+  });
+  const learnedNs = cpuPerCall(() => learnedEvidence(parsed, ['REMOTE_ACCESS_REQUEST']));
   const rulesNs = cpuPerCall(() => assess({ transcript: text }, { learned: false }));
   const assessNs = cpuPerCall(() => assess({ transcript: text }));
   const floorNs2 = cpuPerCall(() => floor(text)); // again, after: the machine's load drifts
@@ -135,6 +145,8 @@ export async function run(): Promise<string> {
     `| floor: toLowerCase + one keyword regex pass | ${fmt(floorMedian / 1000)} µs | same ${fmt(text.length / 1024)} KB text |`,
     `| parseTranscript (1,500 words, ${text.split('\n').length} lines) | ${fmt(parseNs / 1000)} µs | |`,
     `| assess, rules only (1,500 words) | ${fmt(rulesNs / 1000)} µs | **${fmt(rulesNs / floorMedian)}× the floor** (target ≤ 10×) |`,
+    `| of which: rule scan of the ${parsed.segments.length} segments (lexer, triggers, context checks) | ${fmt(scanNs / 1000)} µs | ${fmt(scanNs / floorMedian)}× the floor |`,
+    `| of which: learned scorer alone (tokenise, hashed n-grams, weights) | ${fmt(learnedNs / 1000)} µs | ${fmt(learnedNs / floorMedian)}× the floor |`,
     `| assess with the learned scorer (default) | ${fmt(assessNs / 1000)} µs | ${fmt(assessNs / floorMedian)}× the floor |`,
     `| check --batch --rules-only | ${fmt(lines / tRules, 0)} transcripts/s, ${fmt(data.length / 1024 / 1024 / tRules, 2)} MB/s | ${lines} lines from ${haveDev ? 'dev.jsonl' : 'the scenarios ×20'}, one core (target ≥ 2,000/s) |`,
     `| check --batch (with the learned scorer) | ${fmt(lines / t, 0)} transcripts/s, ${fmt(data.length / 1024 / 1024 / t, 2)} MB/s | same lines |`,

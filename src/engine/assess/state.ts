@@ -130,13 +130,35 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
   let e = end;
   const ceil = Math.min(text.length, end + MAX);
   while (e < ceil && !isSentenceEnd(text, e)) e++;
-  if (e < text.length && /[.!?]/.test(text[e]!)) e++;
-  while (s < start && /\s/.test(text[s]!)) s++;
-  while (e > end && /\s/.test(text[e - 1]!)) e--;
+  if (e < text.length && isStop(text.charCodeAt(e))) e++;
+  while (s < start && isSpace(text.charCodeAt(s))) s++;
+  while (e > end && isSpace(text.charCodeAt(e - 1))) e--;
   // Do not cut a word in half at a bounded edge.
-  if (s === floor && s > 0) while (s < start && /\S/.test(text[s - 1]!)) s++;
-  if (e === ceil && e < text.length) while (e > end && /\S/.test(text[e]!)) e--;
+  if (s === floor && s > 0) while (s < start && !isSpace(text.charCodeAt(s - 1))) s++;
+  if (e === ceil && e < text.length) while (e > end && !isSpace(text.charCodeAt(e))) e--;
   return [s, e];
+}
+
+/** ".", "!" or "?". */
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+/** Exactly the characters of the regex class \s (checked by code, without a string per character). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** ".", "!", "?" or a newline, but not the dot inside "anydesk.com" or "1.5". */
