@@ -4,7 +4,7 @@
  * not score higher just for being long. Every gram is hashed incrementally into reused typed arrays (no
  * string or map per gram), which keeps a 1,500-word call around a millisecond.
  */
-import { tokenise } from './normalise.js';
+import { tokenSpans } from './normalise.js';
 
 export interface FeatureParams {
   /** Hash space is 2^hashBits. */
@@ -29,8 +29,8 @@ function fnvStep(h: number, code: number): number {
   return Math.imul(h ^ code, FNV_PRIME);
 }
 
-function fnvString(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
+function fnvString(h: number, s: string, from = 0, to = s.length): number {
+  for (let i = from; i < to; i++) h = fnvStep(h, s.charCodeAt(i));
   return h;
 }
 
@@ -68,17 +68,18 @@ function scratch(bits: number): Scratch {
  */
 export function featurise(text: string, params: FeatureParams): SparseFeatures {
   const mask = (1 << params.hashBits) - 1;
-  const tokens = tokenise(text);
+  const spans = tokenSpans(text);
+  const { text: lower, starts, ends, count: tokenCount } = spans;
   const { words, chars, acc, firstAt } = scratch(params.hashBits);
   const [wmin, wmax] = params.wordNgrams;
   const [cmin, cmax] = params.charNgrams;
 
   const wordTouched: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokenCount; i++) {
     let h = WORD_SEED;
-    for (let n = 1; n <= wmax && i + n <= tokens.length; n++) {
+    for (let n = 1; n <= wmax && i + n <= tokenCount; n++) {
       if (n > 1) h = fnvStep(h, SPACE);
-      h = fnvString(h, tokens[i + n - 1]!);
+      h = fnvString(h, lower, starts[i + n - 1]!, ends[i + n - 1]!);
       if (n < wmin) continue;
       const index = (h >>> 0) & mask;
       if (words[index] === 0) {
@@ -91,13 +92,17 @@ export function featurise(text: string, params: FeatureParams): SparseFeatures {
 
   const charTouched: number[] = [];
   if (cmax >= cmin) {
-    for (const token of tokens) {
-      const len = token.length + 2;
+    for (let t = 0; t < tokenCount; t++) {
+      const from = starts[t]!;
+      const len = ends[t]! - from + 2;
       for (let start = 0; start + cmin <= len; start++) {
         let h = CHAR_SEED;
         const end = Math.min(len, start + cmax);
         for (let k = start; k < end; k++) {
-          h = fnvStep(h, k === 0 ? BOUNDARY_START : k === len - 1 ? BOUNDARY_END : token.charCodeAt(k - 1));
+          h = fnvStep(
+            h,
+            k === 0 ? BOUNDARY_START : k === len - 1 ? BOUNDARY_END : lower.charCodeAt(from + k - 1),
+          );
           if (k - start + 1 >= cmin) {
             const index = (h >>> 0) & mask;
             if (chars[index] === 0) charTouched.push(index);
@@ -146,7 +151,9 @@ export function featurise(text: string, params: FeatureParams): SparseFeatures {
       if (!at) return null;
       const i = Math.floor(at / 4);
       const n = at % 4;
-      return tokens.slice(i, i + n).join(' ');
+      const words: string[] = [];
+      for (let j = i; j < i + n; j++) words.push(lower.slice(starts[j], ends[j]));
+      return words.join(' ');
     },
   };
 }
