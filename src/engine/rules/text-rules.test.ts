@@ -120,7 +120,10 @@ describe('robocall tactics', () => {
     {
       rule: 'ACCOUNT_PROBLEM_CLAIM/dispute',
       yes: ['If you want to cancel this order, press 1.', 'If you find this to be an error, press 2.'],
-      no: ['I cancelled the order for you, it will not ship.'],
+      no: [
+        'I cancelled the order for you, it will not ship.',
+        "If you'd like to cancel your subscription, I can do that now.",
+      ],
     },
     {
       rule: 'URGENCY_OR_THREAT/final',

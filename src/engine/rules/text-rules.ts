@@ -1053,8 +1053,9 @@ export const TEXT_RULES: readonly TextRule[] = [
     keys: ['stop', 'cancel', 'dispute', 'reverse', 'error', 'mistake'],
     flag: 'ACCOUNT_PROBLEM_CLAIM',
     // A recorded message that offers to stop a charge you never heard of: the charge is the bait.
+    // "This/that order" points at the charge just announced; "your subscription" is ordinary service talk.
     trigger:
-      "(?:if you (?:want|wish|would like|'d like|need) to (?:stop|cancel|dispute|reverse)(?: and cancel)? (?:this|the|that|your) (?:order|charge|payment|purchase|transaction|renewal|subscription)|if you (?:find|believe|think|feel) (?:this|that|it) (?:to be|is|was) (?:an? )?(?:error|mistake))",
+      "(?:if you (?:want|wish|would like|'d like|need) to (?:stop|cancel|dispute|reverse)(?: and cancel)? (?:this|that) (?:order|charge|payment|purchase|transaction|renewal|subscription)|if you (?:find|believe|think|feel) (?:this|that|it) (?:to be|is|was) (?:an? )?(?:error|mistake))",
     near: /./,
     negatable: false,
     strength: 0.8,
