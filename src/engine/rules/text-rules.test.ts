@@ -94,6 +94,7 @@ describe('robocall tactics', () => {
       yes: [
         'We can enrol you in a student loan forgiveness program today.',
         'Ask about our tax debt relief.',
+        'A new rule lets us erase your old tax debt for good.',
       ],
       no: ['Your loan payment of two hundred dollars was received.'],
     },
@@ -129,6 +130,16 @@ describe('robocall tactics', () => {
       rule: 'URGENCY_OR_THREAT/final',
       yes: ["Since we haven't heard back, this is your final courtesy call before we close your file."],
       no: ['Your file is complete, thank you.'],
+    },
+    {
+      rule: 'CREDENTIAL_REQUEST/readback',
+      yes: ["I'm sending a code to your phone now. Read it to me as soon as it arrives."],
+      no: ["We'll text you a code. Don't read it to anyone, just type it into the app when it arrives."],
+    },
+    {
+      rule: 'MOVE_MONEY_TO_SAFE_ACCOUNT/convert',
+      yes: ['To protect it, you should convert your savings into gold and our courier will hold it.'],
+      no: ['You can convert the PDF to a Word file.'],
     },
     {
       rule: 'URGENCY_OR_THREAT/time',

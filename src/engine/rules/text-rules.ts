@@ -269,6 +269,18 @@ export const TEXT_RULES: readonly TextRule[] = [
     asks: 'one-time-code',
   },
   {
+    id: 'CREDENTIAL_REQUEST/readback',
+    keys: ['read', 'tell', 'give'],
+    request: true,
+    flag: 'CREDENTIAL_REQUEST',
+    // "I'll send a code to your phone. Read it to me when it arrives.": the code is named a sentence earlier.
+    trigger:
+      '(?:(?:read|tell|give) (?:it|that|them)(?: back| out)?(?: to me)? (?:when|once|as soon as) (?:it|they|the (?:code|text|message)) (?:arrives?|comes? (?:in|through)|gets? there|pops? up|shows? up))',
+    near: /\bcodes?\b/,
+    wide: true,
+    asks: 'one-time-code',
+  },
+  {
     id: 'CREDENTIAL_REQUEST/approve',
     keys: ['approve', 'tap', 'press', 'hit', 'prompt', 'notification', 'request', 'alert', 'pop', 'popup'],
     request: true,
@@ -438,7 +450,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     request: true,
     flag: 'UNUSUAL_PAYMENT_METHOD',
     trigger:
-      '(?:wire (?:transfer|the money|it|the funds|money|all|everything|your|the (?:full )?amount)|wiring|(?:bank )?transfer (?:it |the money |the funds |the amount |the payment )?to (?:our|this|the following|my|a special|a secure|the (?:settlement|government|federal|holding)) (?:\\w+ )?account|western union|moneygram|ria money|remitly|(?:send|overnight|mail|post) (?:the )?cash|cash (?:in|inside) (?:an|a|the) (?:envelope|box|package)|(?:courier|driver|agent|someone|officer) (?:will|to|is going to|can) (?:come|pick|collect))',
+      '(?:wire (?:transfer|the money|it|the funds|funds|money|all|everything|your|the (?:full )?amount)|wiring|(?:bank )?transfer (?:it |the money |the funds |the amount |the payment )?to (?:our|this|the following|my|a special|a secure|the (?:settlement|government|federal|holding)) (?:\\w+ )?account|western union|moneygram|ria money|remitly|(?:send|overnight|mail|post) (?:the )?cash|cash (?:in|inside) (?:an|a|the) (?:envelope|box|package)|(?:courier|driver|agent|someone|officer) (?:will|to|is going to|can)(?: then| also| just)? (?:come|pick|collect))',
     near: /./,
     notNear:
       /\b(?:you (?:requested|made|sent|set up|initiated|authori[sz]ed|scheduled)|(?:did|have) you (?:make|send|request|authori[sz]e|set up)|i see (?:a|the)|there (?:is|was) a)\b/,
@@ -484,6 +496,16 @@ export const TEXT_RULES: readonly TextRule[] = [
     trigger:
       '(?:(?:move|transfer|withdraw|take out|put) (?:all |some )?(?:of )?(?:your |the )?(?:money|funds|savings|balance|cash|retirement|life savings|401k))',
     near: /\b(?:safe|secure|protect|protected|hacker|hackers|hacked|compromised|fraud(?:sters)?|criminals|federal reserve|fdic|ftc|government|frozen|freeze|before they|so they can'?t|new account|stolen)\b/,
+  },
+  {
+    id: 'MOVE_MONEY_TO_SAFE_ACCOUNT/convert',
+    keys: ['convert', 'converting', 'turn', 'turning', 'change', 'changing'],
+    request: true,
+    flag: 'MOVE_MONEY_TO_SAFE_ACCOUNT',
+    // Savings turned into gold or cash for a courier to "hold" is the same scheme without an account.
+    trigger:
+      '(?:(?:convert|converting|turn|turning|change|changing) (?:all |some )?(?:of )?(?:your |the )?(?:money|funds|savings|balance|retirement|life savings|401k|assets) (?:in)?to (?:gold|silver|precious metals|gold bars|cash|bitcoin|crypto(?:currency)?))',
+    near: /./,
   },
   // ─── Pressure ───────────────────────────────────────────────────────────────────────────────
   {
@@ -679,7 +701,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     ],
     flag: 'SECRECY_REQUEST',
     trigger:
-      "(?:(?:don'?t|do not|dont|shouldn'?t|should not|must not|mustn'?t|cannot|can'?t|never|not) (?:tell|mention|inform|say anything to|speak to|talk to|discuss (?:this |it )?with|share (?:this|it) with|let) (?:this |it )?(?:to )?(?:anyone|anybody|your (?:bank|family|husband|wife|son|daughter|children|kids|friends?|neighbou?rs?|teller|employees?|relatives|grandchildren|grandson|granddaughter|partner|(?:internet |service |phone |cable |broadband )?(?:provider|company|isp|carrier)|employer|boss|colleagues|it (?:department|team|people)|accountant|lawyer|advis[eo]r)|the (?:bank|teller|cashier|store|staff|clerk|police|employees?|manager)|them know|no one|nobody)|keep (?:this|it|the call|our conversation) (?:confidential|secret|between us|private|to yourself|quiet)|(?:confidential|secret|undercover|ongoing) (?:investigation|operation)|gag order|(?:if|when) (?:the )?(?:cashier|teller|bank|clerk|staff|store|anyone|they) (?:asks?|questions?)|(?:tell|say to) (?:them|the (?:teller|cashier|bank|clerk)) (?:it'?s|it is|that it'?s|you are|you'?re) (?:a gift|for|buying|renovat))",
+      "(?:(?:don'?t|do not|dont|shouldn'?t|should not|must not|mustn'?t|cannot|can'?t|never|not) (?:tell|mention|inform|say anything to|speak to|talk to|discuss (?:this |it )?with|share (?:this|it) with|let) (?:this |it )?(?:to )?(?:anyone|anybody|your (?:bank|family|husband|wife|son|daughter|children|kids|friends?|neighbou?rs?|teller|employees?|relatives|grandchildren|grandson|granddaughter|partner|(?:internet |service |phone |cable |broadband )?(?:provider|company|isp|carrier)|employer|boss|colleagues|it (?:department|team|people)|accountant|lawyer|advis[eo]r)|the (?:bank|teller|cashier|store|staff|clerk|police|employees?|manager)|them know|no one|nobody)|keep (?:this|it|the call|our conversation) (?:confidential|secret|between us|private|to yourself|quiet)|(?:confidential|secret|undercover|ongoing) (?:\\w+ )?(?:investigation|operation|matter)|gag order|(?:if|when) (?:the )?(?:cashier|teller|bank|clerk|staff|store|anyone|they) (?:asks?|questions?)|(?:tell|say to) (?:them|the (?:teller|cashier|bank|clerk)) (?:it'?s|it is|that it'?s|you are|you'?re) (?:a gift|for|buying|renovat))",
     negatable: false,
   },
   {
@@ -1164,10 +1186,11 @@ export const TEXT_RULES: readonly TextRule[] = [
       'elimination',
       'zero',
       'balance',
+      'debts',
     ],
     flag: 'UNSOLICITED_OFFER',
     trigger:
-      '(?:(?:debt|loan|tax) (?:elimination|cancellation|discharge|settlement|negotiations?|resolution|relief)|(?:student loan|loan|debt|tax)(?: \\w+){0,2} (?:forgiveness|repayment|relief|hardship|consolidation|discharge|cancellation) (?:programs?|options|plans?|files?)|hardship programs?|back tax(?:es)? (?:negotiations?|relief|settlement|resolution|help)|(?:permanent )?(?:zero|\\$0|0)[- ](?:dollar )?balance)',
+      '(?:(?:debt|loan|tax) (?:elimination|cancellation|discharge|settlement|negotiations?|resolution|relief)|(?:student loan|loan|debt|tax)(?: \\w+){0,2} (?:forgiveness|repayment|relief|hardship|consolidation|discharge|cancellation) (?:programs?|options|plans?|files?)|hardship programs?|back tax(?:es)? (?:negotiations?|relief|settlement|resolution|help)|(?:settle|forgive|cancel|erase|wipe out|eliminate) (?:all |your |any )?(?:old |past[- ]due |outstanding )?(?:tax |student loan |loan |credit card |medical )?debts?|(?:permanent )?(?:zero|\\$0|0)[- ](?:dollar )?balance)',
     near: /./,
     strength: 0.9,
   },
