@@ -23,6 +23,7 @@ import type { ServerConfig } from '../config/env.js';
 import type { ServerDeps } from './deps.js';
 import { parseInput } from './validate.js';
 import { requireAdmin } from './admin-auth.js';
+import { responseJsonSchema } from './serializer.js';
 
 export interface RouteContext {
   config: ServerConfig;
@@ -59,6 +60,12 @@ export interface RouteSpec<
   bodyMediaType?: string;
   /** The success body, for the OpenAPI document (not enforced). */
   response?: Schema;
+  /**
+   * The success body's exact shape, serialized with fast-json-stringify instead of JSON.stringify.
+   * Fields it does not name are dropped, so only give a schema that is checked against the
+   * values (see serializer.ts); a handler answering another shape calls reply.serializer itself.
+   */
+  serialize?: Schema;
   successStatus?: number;
   /** Error statuses this route may return, for the OpenAPI document. */
   errors?: number[];
@@ -140,6 +147,9 @@ export function defineRoute<
     method: spec.method,
     url: spec.url,
     ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+    ...(spec.serialize
+      ? { schema: { response: { [spec.successStatus ?? 200]: responseJsonSchema(spec.serialize) } } }
+      : {}),
     config: limit > 0 ? { rateLimit: { max: limit, timeWindow: config.rateLimit.windowMs } } : {},
     // Checked before the body is read, so an unauthenticated upload is refused at once.
     ...(spec.admin ? { onRequest: requireAdmin(config.adminToken) } : {}),

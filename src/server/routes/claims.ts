@@ -12,7 +12,7 @@ import {
   type NumberCheck,
 } from '../../claims/index.js';
 import { CallGuardError } from '../../errors/catalogue.js';
-import type { Store } from '../../store/types.js';
+import { LEVELS, type Reputation, type Store } from '../../store/types.js';
 import { defineRoute, type RoutePlugin } from '../route.js';
 import { Lru } from '../lru.js';
 
@@ -65,6 +65,50 @@ const scanBody = z.strictObject({
 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
+// What GET /v1/numbers/{number} answers. Also the serializer's schema: a field missing here would be
+// dropped from responses, so the key checks below fail to compile when NumberCheck or Reputation
+// gain a field, and test/server/serializer.test.ts compares served bodies with JSON.stringify.
+const nullableString = z.string().nullable();
+const reputationSchema = z.object({
+  number: z.string(),
+  sha256: z.string(),
+  level: z.enum(LEVELS),
+  score: z.number(),
+  reporters: z.number(),
+  reports: z.number(),
+  notScam: z.number(),
+  firstSeen: nullableString,
+  lastSeen: nullableString,
+  topTactics: z.array(z.object({ id: z.string(), reporters: z.number() })),
+  topBrands: z.array(z.object({ brand: z.string(), reporters: z.number() })),
+  feeds: z.object({ reports: z.number(), firstSeen: nullableString, lastSeen: nullableString }),
+  official: z.object({ org: z.string(), name: z.string(), channel: z.string() }).nullable(),
+  version: z.number(),
+});
+const numberCheckSchema = z.object({
+  input: z.string(),
+  source: source.optional(),
+  e164: nullableString,
+  valid: z.boolean(),
+  type: z.string().describe('toll-free, premium-rate, mobile, fixed-line, voip, … or unknown'),
+  country: nullableString,
+  international: nullableString,
+  official: z
+    .object({ org: z.string(), channel: z.string(), note: z.string().optional(), source: z.string() })
+    .nullable(),
+  verdict: z.enum(['official', 'suspicious', 'unknown', 'invalid']),
+  reasons: z.array(
+    z.object({ code: z.string(), severity: z.enum(['info', 'warning', 'danger']), message: z.string() }),
+  ),
+  reputation: reputationSchema.optional(),
+});
+const hashLookupSchema = z.object({ sha256: z.string(), reputation: reputationSchema.nullable() });
+
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type NumberCheckSchemaComplete = Assert<SameKeys<z.output<typeof numberCheckSchema>, NumberCheck>>;
+export type ReputationSchemaComplete = Assert<SameKeys<z.output<typeof reputationSchema>, Reputation>>;
+
 /** The claims package names fields bare ("number"); on the API they are JSON pointers or path params. */
 function atPointer<T>(pointer: string, fn: () => T): T {
   try {
@@ -109,10 +153,14 @@ export const routes: RoutePlugin = (app, { deps }) => {
     tags: ['claims'],
     params: numberParams,
     query: numberQuery,
+    response: z.union([numberCheckSchema, hashLookupSchema]),
+    serialize: numberCheckSchema,
     errors: [422],
-    handler: async ({ params, query }) => {
+    handler: async ({ params, query, reply }) => {
       if (SHA256_HEX.test(params.number)) {
         const sha256 = params.number.toLowerCase();
+        // The other shape: not the number check's serializer (a custom one sets no content type).
+        reply.serializer(JSON.stringify).type('application/json; charset=utf-8');
         return { sha256, reputation: await store.reputation.getByHash(sha256) };
       }
       const check = atPointer('{number}', () => cachedCheck(checks, params.number, query as CheckOptions));
