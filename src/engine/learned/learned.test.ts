@@ -76,6 +76,71 @@ describe('features', () => {
     expect(f.indices.map((_, k) => f.phrase(k))).toContain('gift card');
   });
 
+  it('gives exactly what a plain pass over string n-grams gives (indices, order, values, phrases)', () => {
+    // Reference: every gram spelled out as a string and hashed whole, counted in Maps.
+    const fnv = (s: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      return (h >>> 0) & ((1 << 18) - 1);
+    };
+    function reference(text: string) {
+      const tokens = normaliseText(text)
+        .split(' ')
+        .filter((t) => t !== '');
+      const words = new Map<number, number>();
+      const firstWord = new Map<number, string>();
+      tokens.forEach((_, i) => {
+        for (let n = 1; n <= 2 && i + n <= tokens.length; n++) {
+          const gram = tokens.slice(i, i + n).join(' ');
+          const index = fnv(`w:${gram}`);
+          if (!words.has(index)) firstWord.set(index, gram);
+          words.set(index, (words.get(index) ?? 0) + 1);
+        }
+      });
+      const chars = new Map<number, number>();
+      for (const t of tokens) {
+        const w = `<${t}>`;
+        for (let a = 0; a + 3 <= w.length; a++)
+          for (let n = 3; n <= 5 && a + n <= w.length; n++) {
+            const index = fnv(`c:${w.slice(a, a + n)}`);
+            chars.set(index, (chars.get(index) ?? 0) + 1);
+          }
+      }
+      const acc = new Map<number, number>();
+      for (const block of [words, chars]) {
+        let norm = 0;
+        for (const [i, c] of block) {
+          const v = 1 + Math.log(c);
+          block.set(i, v);
+          norm += v * v;
+        }
+        const scale = 1 / Math.sqrt(norm);
+        for (const [i, v] of block) acc.set(i, (acc.get(i) ?? 0) + v * scale);
+      }
+      return {
+        indices: [...acc.keys()],
+        values: [...acc.values()],
+        phrases: [...acc.keys()].map((i) => firstWord.get(i) ?? null),
+      };
+    }
+    // Long enough to grow the counting tables several times, with repeats and odd characters.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+    const vocabulary =
+      "install any desk gift cards the your computer virus don't 'quoted' café naïve microsoft".split(' ');
+    const text = Array.from(
+      { length: 6000 },
+      () => vocabulary[next() % vocabulary.length]! + (next() % 7 === 0 ? ` w${next()}x` : ''),
+    ).join(' ');
+    for (const sample of [text, 'gift card gift card', 'a', '']) {
+      const f = featurise(sample, DEFAULT_FEATURE_PARAMS);
+      const r = reference(sample);
+      expect(f.indices).toEqual(r.indices);
+      expect(f.values).toEqual(r.values);
+      expect(f.indices.map((_, k) => f.phrase(k))).toEqual(r.phrases);
+    }
+  });
+
   it('weights survive the codec within a quantisation step', () => {
     const { data, count } = encodeWeights({ indices: [5, 70000, 3], values: [0.5, -1, 0.001] }, 1 / 127);
     expect(count).toBe(2);
