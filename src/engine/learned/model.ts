@@ -39,6 +39,8 @@ export function loadModel(data: LearnedModelData): LoadedModel {
 
 /** How many of the strongest contributions are kept for explanations. */
 const TOP = 200;
+const topWeight = new Float64Array(TOP);
+const topK = new Int32Array(TOP);
 
 export interface TextScore {
   /** bias + w·x, before scaling and capping. */
@@ -57,28 +59,33 @@ export function scoreText(
 ): TextScore {
   const f = featurise(text, model.params);
   let margin = model.bias;
-  // Keep only the strongest positive contributions (a small sorted list), and spell out their phrases.
-  const top: { k: number; weight: number }[] = [];
+  // Keep only the strongest positive contributions (a small sorted list, largest first; a later equal
+  // weight goes after), and spell out their phrases. Typed arrays: no allocation per insertion.
+  let n = 0;
   for (let k = 0; k < f.indices.length; k++) {
     const c = weights[f.indices[k]!]! * f.values[k]!;
     margin += c;
-    if (c <= 0 || (top.length === TOP && c <= top[TOP - 1]!.weight)) continue;
-    // After every kept weight >= c (binary search: the list is sorted, largest first).
+    if (c <= 0 || (n === TOP && c <= topWeight[TOP - 1]!)) continue;
     let lo = 0;
-    let hi = top.length;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (top[mid]!.weight >= c) lo = mid + 1;
+      if (topWeight[mid]! >= c) lo = mid + 1;
       else hi = mid;
     }
-    const at = lo;
-    top.splice(at, 0, { k, weight: c });
-    if (top.length > TOP) top.pop();
+    // Shift the smaller ones down; when full, the smallest drops off.
+    for (let j = n < TOP ? n : TOP - 1; j > lo; j--) {
+      topWeight[j] = topWeight[j - 1]!;
+      topK[j] = topK[j - 1]!;
+    }
+    topWeight[lo] = c;
+    topK[lo] = k;
+    if (n < TOP) n++;
   }
   const contributions: { phrase: string; weight: number }[] = [];
-  for (const { k, weight } of top) {
-    const phrase = f.phrase(k);
-    if (phrase) contributions.push({ phrase, weight });
+  for (let j = 0; j < n; j++) {
+    const phrase = f.phrase(topK[j]!);
+    if (phrase) contributions.push({ phrase, weight: topWeight[j]! });
   }
   return { margin, contributions };
 }
