@@ -3,7 +3,7 @@
  * ours (not Fastify's): one line per request with method, route pattern, status and timing only.
  * Bodies, query strings, headers and path parameters never reach the log.
  *
- * Per-request cost is kept low (it was ~7 µs of a ~30 µs request): request.log makes its pino
+ * Per-request cost is kept low (it was ~7 µs of a ~30 µs /v1/health request, now ~1.5 µs): request.log makes its pino
  * child only when something logs through it, and the request line goes through a second pino
  * logger without redaction (its fields are fixed and safe) with one cached child per route.
  */
@@ -22,9 +22,8 @@ export interface Loggers {
 
 /**
  * Where logs go by default (standard output): pino's asynchronous writer, buffered up to 4 KB and
- * flushed at least every 250 ms. Unbuffered, each line was one write system call on the thread
- * pool (about a fifth of a cached number lookup's CPU). pino flushes the buffer when the
- * process exits.
+ * flushed at least every 250 ms. Unbuffered, an idle writer makes one write call per line; buffered
+ * measured 3.3 instead of 4.9 µs of CPU per line. pino flushes the buffer when the process exits.
  */
 export function logDestination(dest: number | string = 1): DestinationStream {
   return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 250 });

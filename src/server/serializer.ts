@@ -20,8 +20,9 @@ export function responseJsonSchema(schema: z.ZodType): JsonSchema {
 }
 
 /**
- * `anyOf: [{type: "string"}, {type: "null"}]` (zod's nullable) becomes `type: ["string", "null"]`:
- * fast-json-stringify picks an anyOf branch by validating the value against each at run time.
+ * zod writes nullable as `anyOf: [X, {type: "null"}]`, and fast-json-stringify picks an anyOf
+ * branch by validating the value against each (ajv) on every call. Bare types become
+ * `type: ["string", "null"]`, objects `nullable: true`.
  */
 function simplify(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(simplify);
@@ -29,8 +30,18 @@ function simplify(node: unknown): unknown {
   const out: JsonSchema = {};
   for (const [k, v] of Object.entries(node)) out[k] = simplify(v);
   const anyOf = out.anyOf;
-  if (Array.isArray(anyOf) && anyOf.every(isBareType) && Object.keys(out).length === 1) {
-    return { type: anyOf.map((a: { type: string }) => a.type) };
+  if (Array.isArray(anyOf) && Object.keys(out).length === 1) {
+    if (anyOf.every(isBareType)) return { type: anyOf.map((a: { type: string }) => a.type) };
+    // An object or null: fast-json-stringify's own "nullable" keyword, no run-time validation.
+    const [first, second] = anyOf as JsonSchema[];
+    if (
+      anyOf.length === 2 &&
+      first?.type === 'object' &&
+      second?.type === 'null' &&
+      Object.keys(second).length === 1
+    ) {
+      return { ...first, nullable: true };
+    }
   }
   return out;
 }
