@@ -179,6 +179,15 @@ const DEFS = [
     source: SOURCES.robocall,
   },
   {
+    id: 'RECORDED_SALES_PROMPT',
+    group: 'contact',
+    severity: 'medium',
+    title: 'Recording offers a live operator or to take you off a list',
+    explanation:
+      'A recorded message you did not ask for that says pressing a key will connect you to a live operator, start a claim or remove you from a list is a sales robocall, which is illegal without your written permission. Pressing a key leads to a salesperson or scammer, or to more calls. Hang up.',
+    source: SOURCES.robocall,
+  },
+  {
     id: 'UNSOLICITED_OFFER',
     group: 'contact',
     severity: 'medium',

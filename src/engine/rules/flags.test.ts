@@ -137,6 +137,12 @@ const ROBOCALL_CASES: Record<string, FlagCase> = {
     negated: 'Do not call the number on your caller ID; use the number on your bill.',
     asr: 'just call the number on your caller id now',
   },
+  RECORDED_SALES_PROMPT: {
+    positive: 'Lower your monthly bill today. Please press 1 to speak with a live operator.',
+    // The prompt's wording cannot be negated; its look-alike is a menu the person rang.
+    negated: 'Thank you for calling. To speak with a live operator, press 0.',
+    asr: 'press one to speak with a live operator or press nine to be removed from our list',
+  },
 };
 
 describe.each(Object.entries(ROBOCALL_CASES))('%s', (id, c) => {

@@ -155,6 +155,41 @@ describe('robocall tactics', () => {
       ],
       no: ['Press the Windows key and R together.'],
     },
+    {
+      rule: 'RECORDED_SALES_PROMPT/live',
+      yes: [
+        'We can lower your rate today. Press 1 now to speak with a live agent.',
+        'If you are not interested, press 9 to be removed from our calling list.',
+        'To begin your claim, please press 1.',
+      ],
+      no: [
+        // Informational recordings and menus the person rang are not sales prompts.
+        'Your prescription is ready for pickup. To hear this message again, press 2.',
+        'Thank you for calling the pharmacy. To speak with a live agent, press 0.',
+        'Press 1 to confirm your appointment or press 2 to cancel it.',
+      ],
+    },
+    {
+      rule: 'ELIGIBILITY_CLAIM/application',
+      yes: [
+        'New relief programs opened this month. Call me back today to complete your application.',
+        'You are eligible for the grant. Please return my call so we can finalize your enrollment.',
+      ],
+      no: [
+        'Call me back to complete your application for the mortgage you submitted.',
+        'Please call us back to complete your application; we need one more pay slip.',
+      ],
+    },
+    {
+      rule: 'ACCOUNT_PROBLEM_CLAIM/dispute',
+      yes: ['A laptop was ordered on your account. To cancel this order, please press 1.'],
+      no: ['To cancel your order, just tell the barista before it is made.'],
+    },
+    {
+      rule: 'ACCOUNT_PROBLEM_CLAIM/account',
+      yes: ['A television is being ordered from your online account today.'],
+      no: ['You ordered a television from our store last week.'],
+    },
   ];
   for (const c of cases) {
     it(`${c.rule} fires on what it describes and not on its look-alikes`, () => {

@@ -124,6 +124,14 @@ const REMOVAL =
 const REPORTED_TALK =
   /\b(?:said|says|saying|told (?:me|you|him|her|them|us)|claim(?:s|ed|ing)|pretend(?:s|ed|ing)?|scam(?:mer)?s?|fraudsters?|someone|somebody|(?:if|when) (?:anyone|they)|they (?:say|said|tell|told|will|would|may|might))\b/;
 
+/**
+ * What a recorded key prompt is for when it is a sales robocall: a live person to sell to, a claim
+ * or application to start, taking you off a list. The lookahead vetoes a menu the person rang
+ * (the greeting sits within the 200 characters `wide` looks back).
+ */
+const RECORDED_SALES_PURPOSE =
+  /^(?![\s\S]*\b(?:thank(?:s| you) for (?:calling|contacting|holding)|you(?:'ve| have) reached|your call is important)\b)[\s\S]*\b(?:(?:live|licensed) (?:operator|agent|person|representative|specialist|advisor|adviser)|(?:removed|taken off|take you off|remove you) (?:from |of )?(?:our|the|this|their|my) (?:\w+ )?(?:list|database)|(?:start|begin) (?:your|the) (?:claim|application|enrol?lment|refund))\b/;
+
 export const TEXT_RULES: readonly TextRule[] = [
   // ─── Remote access ──────────────────────────────────────────────────────────────────────────
   {
@@ -984,10 +992,12 @@ export const TEXT_RULES: readonly TextRule[] = [
       'recognise',
       'charging',
       'billing',
+      'ordered',
+      'purchased',
     ],
     flag: 'ACCOUNT_PROBLEM_CLAIM',
     trigger:
-      '(?:(?:suspicious|unauthori[sz]ed|fraudulent|unusual|illegal) (?:activity|activities|charges?|transactions?|purchases?|orders?|log ?ins?|sign[- ]?ins?|access)|(?:order|purchase|charge) (?:was |has been )?(?:placed|made) (?:for|on|with|using|from|to)|(?:an? )?(?:purchase|charge|transaction|order) (?:of|for) (?:an? |the )?(?:\\w+ ){0,3}?(?:\\d[\\d,.]*|\\w+ (?:hundred|thousand))|(?:confirm|verify|regarding|about) (?:your |a |an |the )?(?:recent )?(?:purchase|order|charge|transaction)|charged to your (?:account|card)|(?:did|do)(?: not|n.?t) (?:authori[sz]e|make|place|recogni[sz]e) (?:this|the|that) (?:order|purchase|charge|transaction|payment)|(?:charging|billing) (?:you|your (?:card|account)) (?:for )?\\$\\d|(?:your|the) (?:social security number|ssn|social|account|apple id|icloud|amazon account|card|number|identity|name) (?:has been|was|is being|is|will be|have been) (?:suspended|compromised|hacked|used|involved|flagged|stolen|locked|blocked|frozen|breached|cancelled|canceled|cloned|copied|duplicated)|identity theft|(?:found|discovered) (?:a )?(?:car|vehicle|package|parcel|shipment) (?:rented|in your name|with)|(?:in|under) your name)',
+      '(?:(?:suspicious|unauthori[sz]ed|fraudulent|unusual|illegal) (?:activity|activities|charges?|transactions?|purchases?|orders?|log ?ins?|sign[- ]?ins?|access)|(?:order|purchase|charge) (?:was |has been )?(?:placed|made) (?:for|on|with|using|from|to)|(?:an? )?(?:purchase|charge|transaction|order) (?:of|for) (?:an? |the )?(?:\\w+ ){0,3}?(?:\\d[\\d,.]*|\\w+ (?:hundred|thousand))|(?:confirm|verify|regarding|about) (?:your |a |an |the )?(?:recent )?(?:purchase|order|charge|transaction)|charged to your (?:account|card)|(?:did|do)(?: not|n.?t) (?:authori[sz]e|make|place|recogni[sz]e) (?:this|the|that) (?:order|purchase|charge|transaction|payment)|(?:is being|has been|was) (?:ordered|purchased|charged) (?:from|on|through) your (?:\\w+ )?account|(?:charging|billing) (?:you|your (?:card|account)) (?:for )?\\$\\d|(?:your|the) (?:social security number|ssn|social|account|apple id|icloud|amazon account|card|number|identity|name) (?:has been|was|is being|is|will be|have been) (?:suspended|compromised|hacked|used|involved|flagged|stolen|locked|blocked|frozen|breached|cancelled|canceled|cloned|copied|duplicated)|identity theft|(?:found|discovered) (?:a )?(?:car|vehicle|package|parcel|shipment) (?:rented|in your name|with)|(?:in|under) your name)',
     near: /./,
     notNear:
       /\b(?:your order (?:is|was) ready|your order number is|(?:i|we) (?:placed|made) (?:an|the|my) order|i'?d like to (?:order|place))\b/,
@@ -1002,6 +1012,19 @@ export const TEXT_RULES: readonly TextRule[] = [
     // The purpose often sits in the sentence before: "...to speak with a representative. Please press 1."
     wide: true,
     // "If you did not authorize this order, press 1": the negation is part of the script.
+    negatable: false,
+  },
+  {
+    id: 'RECORDED_SALES_PROMPT/live',
+    keys: ['press', 'dial', 'hit', 'push'],
+    flag: 'RECORDED_SALES_PROMPT',
+    // The key prompts the FTC names: "pressing a number will let you speak to a live operator or remove
+    // you from their call list". Informational recordings (reminders, "press 2 to hear this again") are
+    // left to PRESS_KEY_PROMPT alone. A menu the person rang ("thank you for calling") stands down.
+    trigger:
+      '(?:press (?:one|two|three|five|nine|zero|1|2|3|4|5|6|7|8|9|0|star|pound)|(?:dial|hit|push) (?:one|1|nine|9|zero|0))',
+    near: RECORDED_SALES_PURPOSE,
+    wide: true,
     negatable: false,
   },
   {
@@ -1076,8 +1099,9 @@ export const TEXT_RULES: readonly TextRule[] = [
     flag: 'ACCOUNT_PROBLEM_CLAIM',
     // A recorded message that offers to stop a charge you never heard of: the charge is the bait.
     // "This/that order" points at the charge just announced; "your subscription" is ordinary service talk.
+    // "To cancel your order ..., press 1" is the same bait when the way to cancel is a key press.
     trigger:
-      "(?:if you (?:want|wish|would like|'d like|need) to (?:stop|cancel|dispute|reverse)(?: and cancel)? (?:this|that) (?:order|charge|payment|purchase|transaction|renewal|subscription)|if you (?:find|believe|think|feel) (?:this|that|it) (?:to be|is|was) (?:an? )?(?:error|mistake))",
+      "(?:if you (?:want|wish|would like|'d like|need) to (?:stop|cancel|dispute|reverse)(?: and cancel)? (?:this|that) (?:order|charge|payment|purchase|transaction|renewal|subscription)|if you (?:find|believe|think|feel) (?:this|that|it) (?:to be|is|was) (?:an? )?(?:error|mistake)|to (?:stop|cancel|dispute|reverse) (?:your|this|that|the) (?:order|charge|payment|purchase|transaction)(?:,? [\\w'-]+){0,12}?,? (?:please |just )?(?:press|dial) (?:one|two|nine|zero|\\d))",
     near: /./,
     negatable: false,
     strength: 0.8,
@@ -1167,6 +1191,21 @@ export const TEXT_RULES: readonly TextRule[] = [
     notNear:
       /(?:\bnot|n't|\bno longer|\bnever)\s+(?:be\s+|been\s+|yet\s+)?(?:eligible|qualif|pre-?approved|approved|selected|able)|\b(?:if|whether|once|when) (?:you|your \w+) (?:are|is|were|'re|qualify|qualif)|\bto see if|\bcheck (?:if|whether)/,
     strength: 0.9,
+  },
+  {
+    id: 'ELIGIBILITY_CLAIM/application',
+    keys: ['call', 'ring', 'phone', 'return', 'contact'],
+    flag: 'ELIGIBILITY_CLAIM',
+    // "Return my call to complete your application / finalize your enrollment" for a programme: an
+    // application you never made, pending only until you call back. Needs programme or eligibility
+    // talk nearby, so a lender's callback about a loan you did apply for is left alone.
+    trigger:
+      "(?:(?:call|ring|phone) (?:me|us)(?: back)?|return (?:my|our|this) (?:call|message)|give (?:me|us) a (?:call|ring)(?: back)?|contact (?:me|us))(?: [\\w'-]+){0,8}? (?:to|and|so (?:we|i) can) (?:complete|finali[sz]e|finish|process) your (?:application|enrol?lment|paperwork)",
+    near: /\b(?:programs?|programmes?|eligib\w*|qualif\w*|forgiveness|relief|grants?|benefits?)\b/,
+    wide: true,
+    notNear:
+      /\b(?:you (?:started|submitted|sent|began|filled (?:in|out))|your (?:recent )?application (?:for|with) (?:a|an|the|your) (?:mortgage|loan|card|account|lease|job|position))\b/,
+    strength: 0.8,
   },
   {
     id: 'UNSOLICITED_OFFER/relief',
