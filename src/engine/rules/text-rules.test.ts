@@ -167,6 +167,7 @@ describe('robocall tactics', () => {
         'Your prescription is ready for pickup. To hear this message again, press 2.',
         'Thank you for calling the pharmacy. To speak with a live agent, press 0.',
         'Press 1 to confirm your appointment or press 2 to cancel it.',
+        'Schools are closed tomorrow because of snow. To speak with a live agent, press 0.',
       ],
     },
     {

@@ -125,12 +125,14 @@ const REPORTED_TALK =
   /\b(?:said|says|saying|told (?:me|you|him|her|them|us)|claim(?:s|ed|ing)|pretend(?:s|ed|ing)?|scam(?:mer)?s?|fraudsters?|someone|somebody|(?:if|when) (?:anyone|they)|they (?:say|said|tell|told|will|would|may|might))\b/;
 
 /**
- * What a recorded key prompt is for when it is a sales robocall: a live person to sell to, a claim
- * or application to start, taking you off a list. The lookahead vetoes a menu the person rang
- * (the greeting sits within the 200 characters `wide` looks back).
+ * What a recorded key prompt is for when it is a sales robocall. Informational recordings (a school
+ * closure, an appointment reminder) also offer "a live agent", so that purpose counts only beside a
+ * sales topic (an offer, a rate, a debt, a warranty, a claim); being taken off a calling list counts
+ * alone. The first lookahead vetoes a menu the person rang (its greeting sits within the 200
+ * characters `wide` looks back).
  */
 const RECORDED_SALES_PURPOSE =
-  /^(?![\s\S]*\b(?:thank(?:s| you) for (?:calling|contacting|holding)|you(?:'ve| have) reached|your call is important)\b)[\s\S]*\b(?:(?:live|licensed) (?:operator|agent|person|representative|specialist|advisor|adviser)|(?:removed|taken off|take you off|remove you) (?:from |of )?(?:our|the|this|their|my) (?:\w+ )?(?:list|database)|(?:start|begin) (?:your|the) (?:claim|application|enrol?lment|refund))\b/;
+  /^(?![\s\S]*\b(?:thank(?:s| you) for (?:calling|contacting|holding)|you(?:'ve| have) reached|your call is important)\b)(?:(?=[\s\S]*\b(?:offers?|discounts?|savings?|lower|reduce|interest|rates?|apr|debts?|loans?|warranty|claim|refund|qualif\w*|eligible|pre-?approved|free|prizes?|won|enrol?lment|coverage|insurance)\b)[\s\S]*\b(?:(?:live|licensed) (?:operator|agent|person|representative|specialist|advisor|adviser)|(?:start|begin) (?:your|the) (?:claim|application|enrol?lment|refund))\b|[\s\S]*\b(?:removed|taken off|take you off|remove you) (?:from |of )?(?:our|the|this|their|my) (?:\w+ )?(?:list|database)\b)/;
 
 export const TEXT_RULES: readonly TextRule[] = [
   // ─── Remote access ──────────────────────────────────────────────────────────────────────────
