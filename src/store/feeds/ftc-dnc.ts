@@ -70,17 +70,12 @@ const pair = (s: string, i: number, max: number) => {
   return digit(a) && digit(b) && (a - 48) * 10 + (b - 48) <= max;
 };
 
-/**
- * isoLocal for the usual 19-character "YYYY-MM-DD hh:mm:ss" between `start` and `end` of `line`,
- * checked character by character (no regex, no match array); anything else goes to isoLocal.
- */
-function isoLocalAt(line: string, start: number, end: number): string | null {
-  if (end - start !== 19) return isoLocal(line.slice(start, end));
-  const s = start;
+/** True when line[s, s + 19) is "YYYY-MM-DD hh:mm:ss" (or with T) as DATE accepts it, checked in place. */
+function local19(line: string, s: number): boolean {
   const sep = line.charCodeAt(s + 10);
   const month = (line.charCodeAt(s + 5) - 48) * 10 + line.charCodeAt(s + 6) - 48;
   const day = (line.charCodeAt(s + 8) - 48) * 10 + line.charCodeAt(s + 9) - 48;
-  const ok =
+  return (
     digit(line.charCodeAt(s)) &&
     digit(line.charCodeAt(s + 1)) &&
     digit(line.charCodeAt(s + 2)) &&
@@ -96,9 +91,25 @@ function isoLocalAt(line: string, start: number, end: number): string | null {
     line.charCodeAt(s + 13) === 58 &&
     pair(line, s + 14, 59) &&
     line.charCodeAt(s + 16) === 58 &&
-    pair(line, s + 17, 59);
-  if (!ok) return null;
-  return sep === 84 ? line.slice(s, end) : line.slice(s, s + 10) + 'T' + line.slice(s + 11, end);
+    pair(line, s + 17, 59)
+  );
+}
+
+/**
+ * isoLocal for line[start, end): the usual 19 characters are checked in place (no regex, no match
+ * array); anything else goes to isoLocal.
+ */
+function isoLocalAt(line: string, start: number, end: number): string | null {
+  if (end - start !== 19) return isoLocal(line.slice(start, end));
+  if (!local19(line, start)) return null;
+  return line.charCodeAt(start + 10) === 84
+    ? line.slice(start, end)
+    : line.slice(start, start + 10) + 'T' + line.slice(start + 11, end);
+}
+
+/** isoLocalAt(...) !== null without building the string. */
+function isLocalAt(line: string, start: number, end: number): boolean {
+  return end - start === 19 ? local19(line, start) : isoLocal(line.slice(start, end)) !== null;
 }
 
 /** Subjects by length, matched in place with startsWith (no slice, no string hashing per row). */
@@ -131,7 +142,10 @@ function fieldBounds(line: string, bounds: Int32Array): number {
   let n = 0;
   let pos = 0;
   const len = line.length;
+  // The next quote at or after pos (-1: none), searched again only once passed.
+  let quote = line.indexOf('"');
   for (;;) {
+    if (quote !== -1 && quote < pos) quote = line.indexOf('"', pos);
     let start = pos;
     let end: number;
     let next: number;
@@ -146,7 +160,6 @@ function fieldBounds(line: string, bounds: Int32Array): number {
       const comma = line.indexOf(',', pos);
       end = comma === -1 ? len : comma;
       next = end;
-      const quote = line.indexOf('"', pos);
       if (quote !== -1 && quote < end) return -1;
     }
     if (n < bounds.length / 2) {
@@ -231,10 +244,11 @@ export function ftcDncParser(): LineParser {
       if (n !== FTC_DNC_COLUMNS.length) return { malformed: `${n} columns, expected 8` };
       const number = plainNanp(line, b[0]!, b[1]!);
       if (number === null) return general(line);
-      const created = isoLocalAt(line, b[2]!, b[3]!);
-      if (!created) return { malformed: 'bad Created_Date' };
-      const violation = b[5]! > b[4]! ? isoLocalAt(line, b[4]!, b[5]!) : created;
-      if (!violation) return { malformed: 'bad Violation_Date' };
+      // Created_Date is only checked unless it stands in for a missing Violation_Date.
+      const hasViolation = b[5]! > b[4]!;
+      if (hasViolation ? !isLocalAt(line, b[2]!, b[3]!) : false) return { malformed: 'bad Created_Date' };
+      const violation = isoLocalAt(line, b[hasViolation ? 4 : 2]!, b[hasViolation ? 5 : 3]!);
+      if (!violation) return { malformed: hasViolation ? 'bad Violation_Date' : 'bad Created_Date' };
       let rs = b[8]!;
       let re = b[9]!;
       if (rs < re && (edgy(line.charCodeAt(rs)) || edgy(line.charCodeAt(re - 1)))) {
