@@ -3,7 +3,7 @@ import type { LearnedModelData } from './model.js';
 
 export const MODEL: LearnedModelData = {
   "format": "callguard-learned-v1",
-  "trainedAt": "2026-12-02T16:40:12.869Z",
+  "trainedAt": "2026-12-02T16:45:36.931Z",
   "params": {
     "hashBits": 18,
     "wordNgrams": [
@@ -16,7 +16,7 @@ export const MODEL: LearnedModelData = {
     ]
   },
   "combine": {
-    "weight": 3.54,
+    "weight": 3.53,
     "marginCap": 4,
     "withoutFlagsShare": 0.333
   },
