@@ -15,6 +15,7 @@ import { openStore } from '../../src/store/index.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { FTC_FILE } from './contract.js';
+import { pre003RowKey } from '../support/pre-003-row-key.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cg-m003-'));
 let server: PostgresServer | null = null;
@@ -26,23 +27,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The content key as computed before 003 (hash of source + line only), written independently. */
-function oldKey(source: string, text: string): bigint {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const s = source + '\u0001' + text;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return BigInt.asIntN(64, (BigInt(h2 >>> 0) << 32n) | BigInt(h1 >>> 0));
-}
-
 const lines = readFileSync(FTC_FILE, 'utf8').split('\r\n');
 const header = lines[0]!;
 const sample = lines.slice(1, 301).filter((l) => l.length > 0);
@@ -52,7 +36,7 @@ const rows = sample.flatMap((line) => {
   return r && 'rowKey' in r ? [{ line, ...r }] : [];
 });
 // One undated row as a generic list would store it (its key takes the other branch).
-const undated = { key: oldKey('partner', '+12025550111\u0001refund\u0001'), number: '+12025550111' };
+const undated = { key: pre003RowKey('partner', '+12025550111\u0001refund\u0001'), number: '+12025550111' };
 
 /** A database at migration 002 holding `rows` with their old keys. */
 async function atMigration002(db: Kysely<unknown>): Promise<void> {
@@ -74,7 +58,7 @@ async function atMigration002(db: Kysely<unknown>): Promise<void> {
   );
   for (const r of rows) {
     await sql`INSERT INTO feed_entries (row_key, source, number, occurred_at, category, region, robocall, import_id)
-      VALUES (${String(oldKey('ftc-dnc', r.line))}, 'ftc-dnc', ${r.number}, ${r.occurredAt}, ${r.category},
+      VALUES (${String(pre003RowKey('ftc-dnc', r.line))}, 'ftc-dnc', ${r.number}, ${r.occurredAt}, ${r.category},
         ${r.region}, ${r.robocall}, 1)`.execute(db);
   }
   await sql`INSERT INTO feed_entries (row_key, source, number, occurred_at, category, region, robocall, import_id)

@@ -3,27 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ftcDncParser, ftcDncReferenceParser } from './ftc-dnc.js';
 import { rowKeyOf } from './row-key.js';
+import { pre003RowKey } from '../../../test/support/pre-003-row-key.js';
 
 const SAMPLE = fileURLToPath(
   new URL('../../../test/fixtures/ftc-dnc/dnc_complaint_numbers_2021-07-07.csv', import.meta.url),
 );
-
-/** The cyrb53-style key as first written (string concatenation, BigInt shifts): stored keys must not change. */
-function oldRowKeyOf(source: string, text: string): bigint {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const s = source + '\u0001' + text;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return BigInt.asIntN(64, (BigInt(h2 >>> 0) << 32n) | BigInt(h1 >>> 0));
-}
 
 const EDGE_CASES = [
   '2025550143,2021-07-07 00:01:15,2021-07-06 11:48:00,,California,510,No Subject Provided,',
@@ -87,7 +71,7 @@ describe('FTC DNC parser', () => {
   it('keys a dated row by its minute above 36 bits of the old hash, an undated one by the hash with the sign bit', () => {
     const low36 = (1n << 36n) - 1n;
     for (const line of EDGE_CASES) {
-      const old = oldRowKeyOf('ftc-dnc', line);
+      const old = pre003RowKey('ftc-dnc', line);
       expect(rowKeyOf('ftc-dnc', line, null)).toBe(old | -(1n << 63n));
       const minutes = BigInt(Date.UTC(2021, 6, 6, 11, 48) / 60_000);
       expect(rowKeyOf('ftc-dnc', line, '2021-07-06T11:48:00')).toBe((minutes << 36n) | (old & low36));
