@@ -131,7 +131,7 @@ function lookupRate(store: Store, numbers: string[], concurrency: number): Promi
  * The floor for SQLite lookups: a bare prepared statement on the same table and the same numbers,
  * no mapping, awaited like the store call (so both pay one promise turn per lookup).
  */
-async function bareSqliteRate(file: string, numbers: string[]): Promise<Rate> {
+async function bareSqliteRate(file: string, numbers: string[], batch = 1): Promise<Rate> {
   const db = new BetterSqlite3(file, { readonly: true });
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
@@ -140,13 +140,31 @@ async function bareSqliteRate(file: string, numbers: string[]): Promise<Rate> {
   const rate = await rounds(async (deadline) => {
     let n = 0;
     while (performance.now() < deadline) {
-      for (let k = 0; k < 64; k++) await stmt.get(numbers[i++ % numbers.length]);
-      n += 64;
+      // batch 1: one awaited read per number; batch > 1: one await per batch, like getMany.
+      if (batch === 1) for (let k = 0; k < 64; k++) await stmt.get(numbers[i++ % numbers.length]);
+      else
+        await Promise.resolve(Array.from({ length: batch }, () => stmt.get(numbers[i++ % numbers.length])));
+      n += batch === 1 ? 64 : batch;
     }
     return n;
   });
   db.close();
   return rate;
+}
+
+/** Bulk lookups: `store.reputation.getMany` over consecutive slices of `batch` numbers. */
+function bulkRate(store: Store, numbers: string[], batch: number): Promise<Rate> {
+  let i = 0;
+  return rounds(async (deadline) => {
+    let n = 0;
+    while (performance.now() < deadline) {
+      if (i + batch > numbers.length) i = 0;
+      await store.reputation.getMany(numbers.slice(i, i + batch));
+      i += batch;
+      n += batch;
+    }
+    return n;
+  });
 }
 
 /**
@@ -225,6 +243,15 @@ export async function run(): Promise<string> {
         `**${fmt(rate.wall, 0)}/s** (${fmt(rate.cpu, 0)} per CPU-s)`,
         `bare prepared statement: ${fmt(bare.wall, 0)}/s (${fmt(bare.cpu, 0)} per CPU-s)`,
         `${fmt(rate.wall / bare.wall, 2)}× wall, ${fmt(rate.cpu / bare.cpu, 2)}× CPU`,
+      );
+      const bulk = await bulkRate(store, numbers, 1000);
+      const bareBulk = await bareSqliteRate(lastDb, numbers, 1000);
+      row(
+        'SQLite',
+        'bulk reputation lookup, in-process (`store.reputation.getMany`, lists of 1,000 of the same numbers)',
+        `**${fmt(bulk.wall, 0)}/s** (${fmt(bulk.cpu, 0)} per CPU-s)`,
+        `bare prepared statement, one await per 1,000: ${fmt(bareBulk.wall, 0)}/s (${fmt(bareBulk.cpu, 0)} per CPU-s)`,
+        `${fmt(bulk.wall / bareBulk.wall, 2)}× wall, ${fmt(bulk.cpu / bareBulk.cpu, 2)}× CPU`,
       );
     } finally {
       await store.close();

@@ -7,6 +7,8 @@ import { decay, decayedScore, levelFor } from './scoring.js';
 import type { Reputation, ReputationRepository } from './types.js';
 
 const TOP = 5;
+/** Most numbers one getMany call takes. */
+const MANY_MAX = 10_000;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 type Row = NumberReputationTable;
@@ -264,15 +266,38 @@ export function createReputationRepository(ctx: StoreContext): ReputationReposit
     return toReputation(ctx, number, row);
   }
 
+  function invalid(e164: unknown, pointer: string): CallGuardError {
+    return new CallGuardError('CG_NUMBER_INVALID', `"${String(e164).slice(0, 40)}" is not an E.164 number.`, {
+      pointer,
+    });
+  }
+
   return {
-    get(e164) {
-      if (!isE164(e164)) {
-        return Promise.reject(
-          new CallGuardError('CG_NUMBER_INVALID', `"${String(e164).slice(0, 40)}" is not an E.164 number.`, {
-            pointer: '/number',
-          }),
-        );
+    async getMany(e164s) {
+      if (!Array.isArray(e164s) || e164s.length > MANY_MAX) {
+        throw new CallGuardError('CG_INPUT_INVALID', `Give a list of at most ${MANY_MAX} E.164 numbers.`, {
+          pointer: '/numbers',
+        });
       }
+      e164s.forEach((n, i) => {
+        if (!isE164(n)) throw invalid(n, `/numbers/${i}`);
+      });
+      if (byNumber) return e164s.map((n) => fromRaw(ctx, n, byNumber.get(n) as RawRow | undefined));
+      const rows = new Map<string, Row>();
+      for (let i = 0; i < e164s.length; i += 1000) {
+        const chunk = [...new Set(e164s.slice(i, i + 1000))];
+        const found = await ctx.db
+          .selectFrom('number_reputation')
+          .selectAll()
+          .where('number', 'in', chunk)
+          .execute();
+        for (const r of found) rows.set(r.number, r);
+      }
+      const now = ctx.now().getTime();
+      return e164s.map((n) => toReputation(ctx, n, rows.get(n), now));
+    },
+    get(e164) {
+      if (!isE164(e164)) return Promise.reject(invalid(e164, '/number'));
       return find(e164);
     },
     async lookup(input, opts = {}) {

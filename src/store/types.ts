@@ -120,6 +120,12 @@ export interface ReportRepository {
 export interface ReputationRepository {
   /** Reputation of an E.164 number (level "unknown" when never seen). Throws CG_NUMBER_INVALID. */
   get(e164: string): Promise<Reputation>;
+  /**
+   * Reputations of many E.164 numbers, in the order given (bulk checks of call lists). One promise
+   * for the whole list; on SQLite one prepared read per number, on PostgreSQL one query per 1,000.
+   * Throws CG_NUMBER_INVALID pointing at the first bad entry (`/numbers/<index>`); at most 10,000.
+   */
+  getMany(e164s: readonly string[]): Promise<Reputation[]>;
   /** Parses a number as typed, then `get`. */
   lookup(input: string, opts?: { country?: string }): Promise<Reputation>;
   /** Privacy-preserving lookup by SHA-256 hex of the E.164 number; null when never seen. */

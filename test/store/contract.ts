@@ -227,6 +227,24 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         await expectError(store.reputation.get('2025550143'), 'CG_NUMBER_INVALID');
       });
 
+      it('looks up many numbers at once, in order, the same as one by one', async () => {
+        const store = await make({ now: clock().now });
+        await store.reports.create(report({ reporterKey: key(1) }));
+        await store.reports.create(report({ reporterKey: key(2) }));
+        const list = [OTHER, SCAM, OTHER, SCAM];
+        const many = await store.reputation.getMany(list);
+        expect(many.map((r) => r.number)).toEqual(list);
+        expect(many.map((r) => r.level)).toEqual(['unknown', 'likely-scam', 'unknown', 'likely-scam']);
+        for (const [i, n] of list.entries()) expect(many[i]).toEqual(await store.reputation.get(n));
+        expect(await store.reputation.getMany([])).toEqual([]);
+        await expectError(store.reputation.getMany([SCAM, '2025550143']), 'CG_NUMBER_INVALID', '/numbers/1');
+        await expectError(
+          store.reputation.getMany(Array.from({ length: 10_001 }, () => SCAM)),
+          'CG_INPUT_INVALID',
+          '/numbers',
+        );
+      });
+
       it('one reporter alone never goes past "reported", however often they report', async () => {
         const store = await make({ now: clock().now });
         for (let i = 0; i < 10; i++) await store.reports.create(report({ reporterKey: key(1) }));
