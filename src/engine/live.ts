@@ -10,6 +10,7 @@ import { buildAssessment } from './assess/assess.js';
 import { MAX_SEGMENTS, MAX_TRANSCRIPT_CHARS } from './transcript/parse.js';
 import { callerLikeness, roleFromLabel } from './transcript/roles.js';
 import { cleanText } from './text/clean.js';
+import { firstIssue } from '../errors/first-issue.js';
 
 export interface LiveSession {
   /** Adds one segment; returns the current assessment and what this segment newly raised. */
@@ -27,7 +28,7 @@ export interface LiveSession {
 export function createLiveSession(facts: CallFacts = {}): LiveSession {
   const parsedFacts = callFactsSchema.safeParse(facts);
   if (!parsedFacts.success) {
-    const issue = parsedFacts.error.issues[0]!;
+    const issue = firstIssue(parsedFacts.error, facts);
     const pointer = '/facts/' + issue.path.map(String).join('/');
     throw new CallGuardError('CG_INPUT_INVALID', `${pointer}: ${issue.message}`, { pointer });
   }

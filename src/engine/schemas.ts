@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CallGuardError } from '../errors/catalogue.js';
 import type { AssessInput, CallFacts } from './types.js';
+import { firstIssue } from '../errors/first-issue.js';
 import { MAX_TRANSCRIPT_CHARS, MAX_SEGMENTS } from './transcript/parse.js';
 
 const shortText = (max: number) => z.string().max(max);
@@ -73,7 +74,7 @@ export const assessInputSchema: z.ZodType<AssessInput> = z
 export function validateAssessInput(input: unknown): AssessInput {
   const result = assessInputSchema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  const issue = firstIssue(result.error, input);
   const pointer = '/' + issue.path.map(String).join('/');
   const tooLarge = issue.code === 'too_big' && issue.path[0] === 'transcript';
   throw new CallGuardError(
