@@ -3,6 +3,8 @@
  * number and reason, so a single broken line never stops an evaluation.
  */
 import { createReadStream } from 'node:fs';
+import type { z } from 'zod';
+import { firstIssue } from '../errors/first-issue.js';
 import { readJsonl } from './jsonl.js';
 import { labelledRecordSchema, type LabelledRecord } from './labelled.js';
 
@@ -33,9 +35,7 @@ export async function loadLabelledStream(
     const parsed = labelledRecordSchema.safeParse(item.value);
     if (parsed.success) records.push({ line: item.line, record: parsed.data });
     else {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      bad.push({ line: item.line, error: `${issue?.message ?? 'invalid record'}${where}` });
+      bad.push({ line: item.line, error: recordProblem(parsed.error, item.value) });
     }
   }
   return { records, bad };
@@ -43,4 +43,10 @@ export async function loadLabelledStream(
 
 export function loadLabelledFile(path: string): Promise<{ records: LoadedRecord[]; bad: BadLine[] }> {
   return loadLabelledStream(createReadStream(path));
+}
+
+/** One line's validation failure in words: the first problem and where in the record it is. */
+export function recordProblem(error: z.ZodError, value: unknown): string {
+  const issue = firstIssue(error, value);
+  return `${issue.message}${issue.path.length > 0 ? ` (at ${issue.path.map(String).join('.')})` : ''}`;
 }

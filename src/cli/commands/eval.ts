@@ -5,6 +5,7 @@ import { assess } from '../../engine/index.js';
 import { readJsonl } from '../../eval/jsonl.js';
 import { labelledRecordSchema, GROUP_KEYS } from '../../eval/labelled.js';
 import { openJsonlInput } from '../../eval/input.js';
+import { recordProblem } from '../../eval/dataset.js';
 import {
   assessInputOf,
   evaluateRecord,
@@ -72,9 +73,7 @@ export const command: Command = {
       }
       const parsed = labelledRecordSchema.safeParse(item.value);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-        warn(item.line, `${issue?.message ?? 'invalid record'}${where}`);
+        warn(item.line, recordProblem(parsed.error, item.value));
         continue;
       }
       try {
