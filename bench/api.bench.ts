@@ -32,6 +32,8 @@ const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 3);
 /** Set to a directory to write a V8 CPU profile of each server process (`node --cpu-prof`). */
 const CPU_PROF_DIR = process.env.BENCH_API_CPU_PROF;
 const NUMBER = '+12025550143';
+/** Comma-separated row numbers to run besides the floor (1 cached lookup, 2 uncached, 3 assess), e.g. for a profile of one route. */
+const ONLY = process.env.BENCH_API_ONLY?.split(',').map(Number);
 
 /** About 1 KB of a typical scam call, "Speaker: text" lines. */
 export const TRANSCRIPT_1KB = [
@@ -114,8 +116,7 @@ interface Server {
 
 function start(role: Role): Promise<Server> {
   const execArgv = [...process.execArgv];
-  if (CPU_PROF_DIR)
-    execArgv.push('--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${role}.cpuprofile`);
+  if (CPU_PROF_DIR) execArgv.push('--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF_DIR, role)}`); // one file per thread (the tsx loader has its own)
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), [], {
     env: { ...process.env, CG_BENCH_API_SERVE: role },
     execArgv,
@@ -186,7 +187,7 @@ async function runOnce(t: Target, seconds: number): Promise<Sample> {
 export async function run(): Promise<string> {
   const [hello, app] = await Promise.all([start('hello'), start('app')]);
   let next = 0;
-  const targets: Target[] = [
+  const all: Target[] = [
     { name: 'bare Fastify hello-world (floor)', server: hello, opts: { url: hello.url + '/' }, goal: null },
     {
       name: `GET /v1/numbers/{n}, one number (cached check)`,
@@ -227,6 +228,7 @@ export async function run(): Promise<string> {
       goal: 0.4,
     },
   ];
+  const targets = ONLY ? all.filter((_, i) => i === 0 || ONLY.includes(i)) : all;
 
   try {
     for (const t of targets) await runOnce(t, 1); // warm up (JIT, caches)
