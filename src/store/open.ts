@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { CallGuardError } from '../errors/catalogue.js';
 import { createBlocklistRepository } from './blocklist-repo.js';
@@ -11,6 +11,7 @@ import { redactUrl } from './config.js';
 import type { StoreContext } from './context.js';
 import { createFeedRepository } from './feeds-repo.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { CallGuardSqliteDialect } from './sqlite-dialect.js';
 import type { Knowledge } from './official.js';
 import { createReportRepository } from './reports-repo.js';
 import { createReputationRepository } from './reputation-repo.js';
@@ -108,7 +109,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     } catch (err) {
       throw unavailable(`Cannot open the SQLite database "${file}"`, err);
     }
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: writer }) });
+    const db = new Kysely<Database>({ dialect: new CallGuardSqliteDialect({ database: writer }) });
     try {
       await migrate(db);
     } catch (err) {
