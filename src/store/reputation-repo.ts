@@ -256,6 +256,12 @@ export function createReputationRepository(ctx: StoreContext): ReputationReposit
     .prepare(`SELECT number, ${cols} FROM number_reputation WHERE sha256 = ?`)
     .raw();
 
+  const readMany = byNumber
+    ? ctx.raw?.reader.transaction((list: readonly string[]) =>
+        list.map((n) => fromRaw(ctx, n, byNumber.get(n) as RawRow | undefined)),
+      )
+    : undefined;
+
   async function find(number: string): Promise<Reputation> {
     if (byNumber) return fromRaw(ctx, number, byNumber.get(number) as RawRow | undefined);
     const row = await ctx.db
@@ -282,7 +288,9 @@ export function createReputationRepository(ctx: StoreContext): ReputationReposit
       e164s.forEach((n, i) => {
         if (!isE164(n)) throw invalid(n, `/numbers/${i}`);
       });
-      if (byNumber) return e164s.map((n) => fromRaw(ctx, n, byNumber.get(n) as RawRow | undefined));
+      // One read transaction for the list: one snapshot for every answer, and the WAL read lock is
+      // taken once rather than per number.
+      if (byNumber && readMany) return readMany(e164s);
       const rows = new Map<string, Row>();
       for (let i = 0; i < e164s.length; i += 1000) {
         const chunk = [...new Set(e164s.slice(i, i + 1000))];
