@@ -3,7 +3,7 @@ import type { LearnedModelData } from './model.js';
 
 export const MODEL: LearnedModelData = {
   "format": "callguard-learned-v1",
-  "trainedAt": "2026-12-02T16:45:36.931Z",
+  "trainedAt": "2026-12-02T17:23:39.028Z",
   "params": {
     "hashBits": 18,
     "wordNgrams": [
@@ -16,7 +16,7 @@ export const MODEL: LearnedModelData = {
     ]
   },
   "combine": {
-    "weight": 3.53,
+    "weight": 3.54,
     "marginCap": 4,
     "withoutFlagsShare": 0.333
   },

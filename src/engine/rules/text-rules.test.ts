@@ -60,15 +60,22 @@ describe('robocall tactics', () => {
         // The opening "you have received this call" must not read as someone reporting a call.
         'You have received this call because we are going to suspend your Social Security number today.',
         'Our office will cancel your Medicare benefits unless you call back.',
+        // Words that often sit beside the threat in real scripts must not veto it.
+        'We are suspending your social security number because of fraudulent claims filed under it.',
+        'We will suspend your Social Security number today and they will issue an arrest warrant.',
       ],
       no: [
         'Scammers say they will suspend your Social Security number; we never do that.',
         'We suspended the card you reported stolen.',
+        'My neighbour said someone called him saying they would suspend his social security number.',
       ],
     },
     {
       rule: 'SSN_OR_BENEFITS_THREAT/state',
-      yes: ['Your Social Security number has been suspended due to fraud.'],
+      yes: [
+        'Your Social Security number has been suspended due to fraud.',
+        'Your social security number has been suspended because someone used it for illegal activity.',
+      ],
       no: ['They said my social security number was suspended, is that real?'],
     },
     {

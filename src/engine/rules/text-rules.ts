@@ -120,10 +120,6 @@ const REMOTE_CODE_CONTEXT =
 const REMOVAL =
   /\b(?:uninstall(?:ed|ing)?|remov(?:e|ed|ing)|delet(?:e|ed|ing)|got rid of|get rid of)\b(?: \w+){0,3} (?:anydesk|teamviewer|ultraviewer|quickassist|logmein|screenconnect|rustdesk|remote|the (?:app|program|tool|software)|those (?:apps|programs|tools))\b|\b(?:anydesk|teamviewer|ultraviewer|rustdesk|the remote \w+) (?:was|were|has been|have been|is) (?:removed|uninstalled|deleted)\b/;
 
-/** Telling what someone else said (for rules that cannot use the scanner's reported-speech check). */
-const REPORTED_TALK =
-  /\b(?:said|says|saying|told (?:me|you|him|her|them|us)|claim(?:s|ed|ing)|pretend(?:s|ed|ing)?|scam(?:mer)?s?|fraudsters?|someone|somebody|(?:if|when) (?:anyone|they)|they (?:say|said|tell|told|will|would|may|might))\b/;
-
 /**
  * What a recorded key prompt is for when it is a sales robocall. Informational recordings (a school
  * closure, an appointment reminder) also offer "a live agent", so that purpose counts only beside a
@@ -1142,10 +1138,6 @@ export const TEXT_RULES: readonly TextRule[] = [
     trigger:
       '(?:(?:suspend(?:ed|ing)?|cancel(?:l?ed|l?ing)?|block(?:ed|ing)?|freez(?:e|ing)|froze|frozen|deactivat(?:e|ed|ing)|terminat(?:e|ed|ing)|revok(?:e|ed)|stop(?:ped)?) (?:(?:your|the) (?:social security(?: number| benefits?| card| account)?|ssn|social insurance number|national insurance number|medicare(?: number| card| benefits?)?)|your (?:government |federal |retirement |disability )?benefits?)|suspension (?:of|on) your (?:social security|ssn|medicare|(?:government |federal )?benefits?))',
     near: /./,
-    // Robocalls open with "you have received this call because...", which reads as reported speech;
-    // talk about what someone else said is vetoed here instead.
-    reportable: false,
-    notNear: REPORTED_TALK,
   },
   {
     id: 'SSN_OR_BENEFITS_THREAT/state',
@@ -1154,8 +1146,6 @@ export const TEXT_RULES: readonly TextRule[] = [
     trigger:
       '(?:(?:social security(?: number)?|ssn|medicare (?:number|card)|benefits?) (?:has been|have been|was|were|is|are|will be|is going to be|are going to be|is being|are being|got|gets) (?:suspended|cancel(?:l)?ed|blocked|frozen|deactivated|terminated|revoked|stopped|seized))',
     near: /\byour\b/,
-    reportable: false,
-    notNear: REPORTED_TALK,
   },
   {
     id: 'SSN_OR_BENEFITS_THREAT/legal',
@@ -1164,8 +1154,6 @@ export const TEXT_RULES: readonly TextRule[] = [
     trigger:
       '(?:(?:legal|law enforcement|enforcement|criminal|federal|police) (?:\\w+ ){0,2}(?:action|case|complaint|proceedings?|investigation|warrant|lawsuit)s? (?:\\w+ ){0,3}(?:on|against|under|with|for) your (?:social security(?: number)?|ssn|social insurance number|national insurance number|name))',
     near: /./,
-    reportable: false,
-    notNear: REPORTED_TALK,
   },
   {
     id: 'ELIGIBILITY_CLAIM/qualify',
