@@ -64,12 +64,11 @@ export function keyMinutes(iso: string | null): number {
     else if (i < 13) h = h * 10 + c;
     else mi = mi * 10 + c;
   }
-  if (bad) return -1;
-  // Month 00 or 13+ never comes from the parsers; Date.UTC's roll-over is kept for them anyway.
-  const minutes =
-    mo >= 1 && mo <= 12
-      ? (daysFromCivil(y, mo, d) * 24 + h) * 60 + mi
-      : Date.UTC(y, mo - 1, d, h, mi) / 60_000;
+  // Out-of-range fields never come from the parsers; they count as undated, as SQLite's strftime
+  // (NULL) and the PostgreSQL pattern in migration 003 treat them. Day 29-31 of a short month rolls
+  // over there too.
+  if (bad || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59) return -1;
+  const minutes = (daysFromCivil(y, mo, d) * 24 + h) * 60 + mi;
   return minutes >= 0 && minutes < MAX_MINUTES ? minutes : -1;
 }
 

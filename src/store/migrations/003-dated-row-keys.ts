@@ -22,7 +22,8 @@ function newKey(minutes: RawBuilder<unknown>, signBit: RawBuilder<unknown>): Raw
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) {
     // Minutes by date arithmetic (PostgreSQL rejects 2021-02-31 as a date; SQLite and JS roll it over).
-    const minutes = sql`(CASE WHEN occurred_at ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}' THEN
+    // Out-of-range fields (month 13, hour 25; hour 24 is the next day) are undated, as SQLite's strftime and the importer say.
+    const minutes = sql`(CASE WHEN occurred_at ~ '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-4]):[0-5]\\d' THEN
       extract(epoch FROM (to_date(substr(occurred_at, 1, 7), 'YYYY-MM')
         + (substr(occurred_at, 9, 2)::int - 1))::timestamp)::bigint / 60
       + substr(occurred_at, 12, 2)::bigint * 60 + substr(occurred_at, 15, 2)::bigint END)`;
