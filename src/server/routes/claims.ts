@@ -157,7 +157,9 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 export const routes: RoutePlugin = (app, { deps }) => {
   const { store } = deps;
-  const checkHeads = new WeakMap<NumberCheck, string>();
+  // Bounded like the check cache (a WeakMap filled by uncached lookups measured dearer: its dead
+  // entries stay until a full GC).
+  const checkHeads = new Lru<NumberCheck, string>(256);
   let serializeCheck: Serialize | undefined;
   let serializeReputation: Serialize | undefined;
   // Small on purpose: the hot numbers repeat, and a big cache costs every request. With 10,000
