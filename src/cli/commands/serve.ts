@@ -64,7 +64,10 @@ export const command: Command = {
     if (!config.databaseUrl && !isAbsolute(config.dbFile)) config.dbFile = resolve(ctx.cwd, config.dbFile);
 
     const { startServer } = await import('../../server/start.js');
-    const server = await startServer(config, { logStream: ctx.stdout, handleSignals: true });
+    // On the real standard output, the server's own buffered writer (flushed on exit); a test's
+    // stream is written to directly.
+    const logStream = ctx.stdout === process.stdout ? undefined : ctx.stdout;
+    const server = await startServer(config, { ...(logStream ? { logStream } : {}), handleSignals: true });
     const where = config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.dbFile}`;
     ctx.stderr.write(
       `CallGuard is running at ${server.url} (API docs: ${server.url}/docs, database: ${where}).\n`,
