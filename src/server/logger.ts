@@ -78,10 +78,27 @@ export function routeForLog(request: FastifyRequest): string {
   return pattern ?? `unmatched ${pathOnly(request.url).slice(0, 120)}`;
 }
 
-function pathOnly(url: string | undefined): string {
+/**
+ * The path without its query, with runs of 3+ digits and long hex strings masked: a mistyped
+ * route ("/v1/number/+12025550143") must not put a phone number or its hash in the log.
+ */
+export function pathOnly(url: string | undefined): string {
   if (!url) return '';
   const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
+  const path = q === -1 ? url : url.slice(0, q);
+  return decoded(path)
+    .replace(/[0-9a-f]{16,}/gi, '#')
+    .replace(/\d{3,}/g, '#');
+}
+
+/** Percent-escapes decoded ("%20202" is the digits 202 after a space), or the path as it came. */
+function decoded(path: string): string {
+  if (!path.includes('%')) return path;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /**

@@ -194,6 +194,11 @@ describe('HTTP edge, request logs', () => {
       await call(s.url, 'GET', '/v1/numbers/%2B12025550143', undefined, { 'x-request-id': 'req-number-1' });
       await call(s.url, 'GET', '/v1/numbers/%2B12025550143', undefined, { 'x-request-id': 'req-number-2' });
       await call(s.url, 'GET', '/nowhere/abc?x=1', undefined, { 'x-request-id': 'req-nowhere' });
+      // A mistyped route with a number in it: the number must not reach the log either.
+      await call(s.url, 'GET', '/v1/number/%2B1%20202%20555%200199', undefined, {
+        'x-request-id': 'req-typo',
+      });
+      await call(s.url, 'GET', `/v1/hash/${'ab12'.repeat(16)}`, undefined, { 'x-request-id': 'req-hash' });
       const boom = await call(s.url, 'GET', '/test/boom/7', undefined, { 'x-request-id': 'req-boom' });
       expect(boom.status).toBe(500);
       const lines = s.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -212,7 +217,13 @@ describe('HTTP edge, request logs', () => {
       // The error handler logs through request.log: its line has the request id.
       expect(find('req-boom', 'unhandled error')).toMatchObject({ level: 50 });
       expect(find('req-boom', 'request failed')).toMatchObject({ route: '/test/boom/:id', status: 500 });
+      expect(find('req-typo', 'request')).toMatchObject({
+        route: 'unmatched /v1/number/+1 # # #',
+        status: 404,
+      });
+      expect(find('req-hash', 'request')).toMatchObject({ route: 'unmatched /v1/hash/#', status: 404 });
       expect(s.logs.join('\n')).not.toContain('2025550143');
+      expect(s.logs.join('\n')).not.toMatch(/0199|ab12ab12/);
     } finally {
       await s.close();
     }

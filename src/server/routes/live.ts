@@ -30,10 +30,15 @@ async function registerWebSocket(app: FastifyInstance, config: ServerConfig): Pr
       return;
     }
     socket.on('error', () => socket.destroy());
-    const res = new ServerResponse(req);
-    res.assignSocket(socket as Socket);
-    res.on('finish', () => socket.destroy());
-    app.routing(req, res);
+    // A throw in an 'upgrade' listener would take the process down: drop the socket instead.
+    try {
+      const res = new ServerResponse(req);
+      res.assignSocket(socket as Socket);
+      res.on('finish', () => socket.destroy());
+      app.routing(req, res);
+    } catch {
+      socket.destroy();
+    }
   });
   await app.register(websocket, {
     options: {
