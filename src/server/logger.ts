@@ -160,12 +160,12 @@ class LazyChild implements FastifyBaseLogger {
 
   constructor(
     private readonly parent: FastifyBaseLogger,
-    private readonly bindings: Bindings,
+    private readonly own: Bindings,
     private readonly opts: ChildLoggerOptions,
   ) {}
 
   private get real(): FastifyBaseLogger {
-    return (this.made ??= this.parent.child(this.bindings, this.opts));
+    return (this.made ??= this.parent.child(this.own, this.opts));
   }
 
   get level(): string {
@@ -200,4 +200,17 @@ class LazyChild implements FastifyBaseLogger {
     Reflect.apply(this.real.trace, this.real, args);
   }
   silent(): void {}
+
+  // The rest of pino's Logger that code or plugins may call on request.log.
+  isLevelEnabled(level: string): boolean {
+    return (this.real as Partial<Logger>).isLevelEnabled?.(level) ?? true;
+  }
+  bindings(): Bindings {
+    return (this.real as Partial<Logger>).bindings?.() ?? this.own;
+  }
+  flush(cb?: (err?: Error) => void): void {
+    const real = this.real as Partial<Logger>;
+    if (real.flush) real.flush(cb);
+    else cb?.();
+  }
 }
