@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CallGuardError } from '../errors/catalogue.js';
+import { firstIssue } from '../errors/first-issue.js';
 
 /** Where a value came from, which decides how the offending field is named. */
 export type InputLocation = 'body' | 'query' | 'params' | 'headers';
@@ -20,7 +21,7 @@ export function parseInput<S extends z.ZodType>(
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues;
-  const first = issues[0]!;
+  const first = firstIssue(result.error, value);
   const pointer = pointerFor(where, first.path);
   const more =
     issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';

@@ -61,6 +61,17 @@ export function routeSuite(name: string, databaseUrl: () => Promise<string | und
       const bad = await call(s.url, 'POST', '/v1/assess', { facts: { initiatedBy: 'aliens' } });
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({ code: 'CG_INPUT_INVALID', pointer: '/facts/initiatedBy' });
+      // A transcript that is neither text nor segments says what it may be, not zod's "Invalid input".
+      const neither = await call(s.url, 'POST', '/v1/assess', { transcript: 5 });
+      expect(neither.status).toBe(400);
+      expect(neither.body).toMatchObject({ code: 'CG_INPUT_INVALID', pointer: '/transcript' });
+      expect((neither.body as { detail: string }).detail).toContain(
+        'expected string or array, received number',
+      );
+      const segment = await call(s.url, 'POST', '/v1/assess', {
+        transcript: [{ text: 'hi' }, { speaker: 'x' }],
+      });
+      expect(segment.body).toMatchObject({ code: 'CG_INPUT_INVALID', pointer: '/transcript/1/text' });
     });
 
     it('POST /v1/reports: stores a redacted report; Idempotency-Key replays or conflicts', async ({

@@ -22,6 +22,7 @@ import { callFactsSchema, createLiveSession, type LiveSession } from '../../engi
 import type { CallFacts, RedFlag } from '../../engine/types.js';
 import { CallGuardError, type ErrorCode } from '../../errors/catalogue.js';
 import { pointerFor } from '../validate.js';
+import { firstIssue } from '../../errors/first-issue.js';
 
 export interface LiveLimits {
   maxSegmentChars: number;
@@ -127,7 +128,7 @@ export class LiveConnection {
       return soft('CG_INPUT_INVALID', 'Facts must come before the first segment.', '/facts');
     }
     const parsed = liveFactsMessageSchema.safeParse(msg);
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return invalid(parsed.error, msg);
     this.facts = parsed.data.facts as CallFacts;
     return { send: [] };
   }
@@ -143,7 +144,7 @@ export class LiveConnection {
       );
     }
     const parsed = liveSegmentMessageSchema.safeParse(msg);
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return invalid(parsed.error, msg);
     this.totalChars += parsed.data.text.length;
     if (this.totalChars > this.limits.maxTotalChars) {
       return fatal(
@@ -200,8 +201,8 @@ function soft(code: ErrorCode, detail: string, pointer: string): Step {
   return { send: [{ type: 'error', code, detail, pointer }] };
 }
 
-function invalid(error: z.ZodError): Step {
-  const issue = error.issues[0]!;
+function invalid(error: z.ZodError, msg: object): Step {
+  const issue = firstIssue(error, msg);
   const pointer = pointerFor('body', issue.path);
   return soft('CG_INPUT_INVALID', `${pointer || 'the message'}: ${issue.message}.`, pointer);
 }
