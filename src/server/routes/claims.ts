@@ -68,7 +68,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
 // What GET /v1/numbers/{number} answers. Also the serializer's schema: a field missing here would be
 // dropped from responses, so the key checks below fail to compile when NumberCheck or Reputation
-// gain a field, and test/server/serializer.test.ts compares served bodies with JSON.stringify.
+// gain a field at any depth, and test/server/serializer.test.ts compares served bodies with JSON.stringify.
 const nullableString = z.string().nullable();
 const reputationSchema = z.object({
   number: z.string(),
@@ -105,9 +105,18 @@ const numberCheckSchema = z.object({
 });
 const hashLookupSchema = z.object({ sha256: z.string(), reputation: reputationSchema.nullable() });
 
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+/** The keys of T at every depth (through arrays and nullable members); leaf types are not compared. */
+type Shape<T> = T extends readonly (infer U)[]
+  ? Shape<U>[]
+  : T extends object
+    ? { [K in keyof T]-?: Shape<NonNullable<T[K]>> }
+    : 0;
+type SameKeys<A, B> = [Shape<A>] extends [Shape<B>] ? ([Shape<B>] extends [Shape<A>] ? true : false) : false;
 type Assert<T extends true> = T;
-export type NumberCheckSchemaComplete = Assert<SameKeys<z.output<typeof numberCheckSchema>, NumberCheck>>;
+// NumberCheck types its reputation loosely (the claims package does not know the store); checked below.
+export type NumberCheckSchemaComplete = Assert<
+  SameKeys<Omit<z.output<typeof numberCheckSchema>, 'reputation'>, Omit<NumberCheck, 'reputation'>>
+>;
 export type ReputationSchemaComplete = Assert<SameKeys<z.output<typeof reputationSchema>, Reputation>>;
 
 /** The claims package names fields bare ("number"); on the API they are JSON pointers or path params. */
