@@ -190,11 +190,19 @@ export function routeSuite(name: string, databaseUrl: () => Promise<string | und
 
     it('POST /v1/numbers/check: bulk, with an error entry for a bad number', async ({ skip: skipTest }) => {
       if (skip) skipTest();
-      const res = await call(s.url, 'POST', '/v1/numbers/check', { numbers: ['+12025550199', 'nonsense'] });
-      const results = (res.body as { results: Array<{ e164?: string; error?: { pointer: string } }> })
-        .results;
+      const res = await call(s.url, 'POST', '/v1/numbers/check', {
+        numbers: ['+12025550199', 'nonsense', '+1 202 555 0123'],
+      });
+      const results = (
+        res.body as {
+          results: Array<{ e164?: string; error?: { pointer: string }; reputation?: { number: string } }>;
+        }
+      ).results;
       expect(results[0]!.e164).toBe('+12025550199');
       expect(results[1]!.error?.pointer).toBe('/numbers/1');
+      // Each valid number carries its own reputation, in order, after an error entry too.
+      expect(results[0]!.reputation?.number).toBe('+12025550199');
+      expect(results[2]).toMatchObject({ e164: '+12025550123', reputation: { number: '+12025550123' } });
     });
 
     it('POST /v1/urls/check, /v1/emails/check and /v1/scan', async ({ skip: skipTest }) => {

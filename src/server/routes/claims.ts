@@ -132,21 +132,34 @@ function atPointer<T>(pointer: string, fn: () => T): T {
 
 type CheckOptions = NonNullable<Parameters<typeof checkNumber>[1]>;
 
+/** A cached number check, and its JSON without the closing brace once GET /v1/numbers has served it. */
+interface CachedCheck {
+  check: NumberCheck;
+  head?: string;
+}
+
 /**
  * checkNumber is pure, so its result for the same input and options can be reused; only the
  * reputation (which changes) is read fresh from the store on every request. Invalid inputs throw
  * and are never cached.
  */
-function cachedCheck(cache: Lru<string, NumberCheck>, input: string, opts: CheckOptions): NumberCheck {
+function cachedCheck(cache: Lru<string, CachedCheck>, input: string, opts: CheckOptions): CachedCheck {
   const key = `${input}\u0000${opts.country ?? ''}\u0000${opts.org ?? ''}\u0000${opts.source ?? ''}`;
-  return cache.get(key) ?? cache.set(key, checkNumber(input, opts));
+  return cache.get(key) ?? cache.set(key, { check: checkNumber(input, opts) });
 }
 
-/** The check with its reputation (read fresh; the store returns a new object, so no copy is needed). */
-async function withReputation(store: Store, check: NumberCheck): Promise<NumberCheck> {
-  if (!check.valid || !check.e164) return check;
-  const reputation: Open<Reputation> = await store.reputation.get(check.e164);
-  return { ...check, reputation };
+/**
+ * The checks with their reputations, read in one store call (one snapshot for the whole list);
+ * invalid numbers go back as they are.
+ */
+async function withReputations(store: Store, checks: readonly NumberCheck[]): Promise<NumberCheck[]> {
+  const valid = checks.filter((c) => c.valid && c.e164);
+  const reputations = await store.reputation.getMany(valid.map((c) => c.e164!));
+  const byCheck = new Map(valid.map((c, i) => [c, reputations[i]!]));
+  return checks.map((c) => {
+    const reputation: Open<Reputation> | undefined = byCheck.get(c);
+    return reputation ? { ...c, reputation } : c;
+  });
 }
 
 /** The same type as an alias (an interface has no implicit index signature for NumberReputation). */
@@ -166,15 +179,14 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 export const routes: RoutePlugin = (app, { deps }) => {
   const { store } = deps;
-  // Bounded like the check cache (a WeakMap filled by uncached lookups measured dearer: its dead
-  // entries stay until a full GC).
-  const checkHeads = new Lru<NumberCheck, string>(256);
   let serializeCheck: Serialize | undefined;
   let serializeReputation: Serialize | undefined;
   // Small on purpose: the hot numbers repeat, and a big cache costs every request. With 10,000
   // entries (each a whole check kept alive) a cached lookup measured ~65 µs of server CPU when
   // new numbers kept replacing entries, against ~41 µs with 256 (bench/api.bench.ts mix).
-  const checks = new Lru<string, NumberCheck>(256);
+  // The check's JSON head is kept in the same entry (a separate WeakMap keyed by the check, filled
+  // by uncached lookups, measured dearer: its dead entries stay until a full GC).
+  const checks = new Lru<string, CachedCheck>(256);
 
   defineRoute(app, {
     method: 'GET',
@@ -194,24 +206,23 @@ export const routes: RoutePlugin = (app, { deps }) => {
       if (SHA256_HEX.test(params.number)) {
         const sha256 = params.number.toLowerCase();
         // The other shape: not the number check's serializer (a custom one sets no content type).
-        reply.serializer(JSON.stringify).type('application/json; charset=utf-8');
+        reply.serializer(JSON.stringify).type(JSON_TYPE);
         return { sha256, reputation: await store.reputation.getByHash(sha256) };
       }
-      const check = atPointer('{number}', () => cachedCheck(checks, params.number, query as CheckOptions));
+      const cached = atPointer('{number}', () => cachedCheck(checks, params.number, query as CheckOptions));
+      const { check } = cached;
       if (!check.valid || !check.e164) return check;
       const reputation = await store.reputation.get(check.e164);
       // Compiled by Fastify's serializer compiler (fast-json-stringify), once per route scope.
       const toJson = (serializeReputation ??= reply.compileSerializationSchema(
         REPUTATION_JSON_SCHEMA,
       ) as Serialize);
-      let head = checkHeads.get(check);
-      if (head === undefined) {
+      if (cached.head === undefined) {
         serializeCheck ??= reply.compileSerializationSchema(CHECK_JSON_SCHEMA) as Serialize;
-        head = serializeCheck(check).slice(0, -1); // without its closing brace
-        checkHeads.set(check, head);
+        cached.head = serializeCheck(check).slice(0, -1); // without its closing brace
       }
       reply.type(JSON_TYPE);
-      return head + ',"reputation":' + toJson(reputation) + '}';
+      return cached.head + ',"reputation":' + toJson(reputation) + '}';
     },
   });
 
@@ -225,16 +236,21 @@ export const routes: RoutePlugin = (app, { deps }) => {
     body: bulkBody,
     handler: async ({ body }) => {
       const { numbers, ...opts } = body;
-      const results = [];
-      for (const [i, input] of numbers.entries()) {
+      type Failed = { input: string; error: { code: string; detail: string; pointer: string } };
+      const entries: (NumberCheck | Failed)[] = numbers.map((input, i) => {
         try {
-          results.push(await withReputation(store, cachedCheck(checks, input, opts as CheckOptions)));
+          return cachedCheck(checks, input, opts as CheckOptions).check;
         } catch (err) {
           if (!(err instanceof CallGuardError)) throw err;
-          results.push({ input, error: { code: err.code, detail: err.message, pointer: `/numbers/${i}` } });
+          return { input, error: { code: err.code, detail: err.message, pointer: `/numbers/${i}` } };
         }
-      }
-      return { results };
+      });
+      const done = await withReputations(
+        store,
+        entries.filter((e): e is NumberCheck => !('error' in e)),
+      );
+      let k = 0;
+      return { results: entries.map((e) => ('error' in e ? e : done[k++]!)) };
     },
   });
 
@@ -273,9 +289,7 @@ export const routes: RoutePlugin = (app, { deps }) => {
     handler: async ({ body }) => {
       const { text, ...opts } = body;
       const result = atPointer('/text', () => scanText(text, opts));
-      const numbers = [];
-      for (const n of result.numbers) numbers.push(await withReputation(store, n));
-      return { ...result, numbers };
+      return { ...result, numbers: await withReputations(store, result.numbers) };
     },
   });
 };
