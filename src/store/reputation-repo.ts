@@ -256,14 +256,11 @@ export function createReputationRepository(ctx: StoreContext): ReputationReposit
     .prepare(`SELECT number, ${cols} FROM number_reputation WHERE sha256 = ?`)
     .raw();
 
-  const readMany = byNumber
-    ? ctx.raw?.reader.transaction((list: readonly string[]) =>
-        list.map((n) => fromRaw(ctx, n, byNumber.get(n) as RawRow | undefined)),
-      )
-    : undefined;
+  const readOne = byNumber && ((n: string) => fromRaw(ctx, n, byNumber.get(n) as RawRow | undefined));
+  const readMany = readOne && ctx.raw?.reader.transaction((list: readonly string[]) => list.map(readOne));
 
   async function find(number: string): Promise<Reputation> {
-    if (byNumber) return fromRaw(ctx, number, byNumber.get(number) as RawRow | undefined);
+    if (readOne) return readOne(number);
     const row = await ctx.db
       .selectFrom('number_reputation')
       .selectAll()
@@ -290,7 +287,7 @@ export function createReputationRepository(ctx: StoreContext): ReputationReposit
       });
       // One read transaction for the list: one snapshot for every answer, and the WAL read lock is
       // taken once rather than per number.
-      if (byNumber && readMany) return readMany(e164s);
+      if (readMany) return readMany(e164s);
       const rows = new Map<string, Row>();
       for (let i = 0; i < e164s.length; i += 1000) {
         const chunk = [...new Set(e164s.slice(i, i + 1000))];
