@@ -116,20 +116,15 @@ export class RequestLogger {
     const failed = status >= 500;
     if (!this.logger.isLevelEnabled(failed ? 'error' : 'info')) return;
     const pattern = request.routeOptions.url;
+    const ms = Math.round(reply.elapsedTime * 10) / 10;
     let log = this.logger;
     let line: Record<string, unknown>;
     if (pattern !== undefined) {
       const key = request.method + ' ' + pattern;
       log = this.byRoute.get(key) ?? this.cache(key, request.method, pattern);
-      line = { reqId: request.id, status, ms: Math.round(reply.elapsedTime * 10) / 10 };
+      line = { reqId: request.id, status, ms };
     } else {
-      line = {
-        reqId: request.id,
-        method: request.method,
-        route: routeForLog(request),
-        status,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
-      };
+      line = { reqId: request.id, method: request.method, route: routeForLog(request), status, ms };
     }
     if (failed) log.error(line, 'request failed');
     else log.info(line, 'request');
