@@ -21,7 +21,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ServerConfig } from '../config/env.js';
 import type { ServerDeps } from './deps.js';
-import { compileInput, parseInput } from './validate.js';
+import { parseInput } from './validate.js';
 import { requireAdmin } from './admin-auth.js';
 import { responseJsonSchema } from './serializer.js';
 
@@ -143,9 +143,6 @@ export function defineRoute<
     rateLimited: limit > 0,
   });
 
-  const parseParams = spec.params ? compileInput(spec.params, 'params') : undefined;
-  const parseQuery = spec.query ? compileInput(spec.query, 'query') : undefined;
-
   app.route({
     method: spec.method,
     url: spec.url,
@@ -157,8 +154,8 @@ export function defineRoute<
     // Checked before the body is read, so an unauthenticated upload is refused at once.
     ...(spec.admin ? { onRequest: requireAdmin(config.adminToken) } : {}),
     handler: async (request, reply) => {
-      const params = parseParams?.(request.params) as Out<P>;
-      const query = parseQuery?.(request.query) as Out<Q>;
+      const params = (spec.params ? parseInput(spec.params, request.params, 'params') : undefined) as Out<P>;
+      const query = (spec.query ? parseInput(spec.query, request.query, 'query') : undefined) as Out<Q>;
       const body = (
         spec.parseBody
           ? spec.parseBody(request.body)
