@@ -220,11 +220,7 @@ function plainNanp(line: string, start: number, end: number): string | null {
 export function ftcDncParser(): LineParser {
   const keyOf = rowKeyer(FTC_DNC_SOURCE);
   const b = new Int32Array(2 * FTC_DNC_COLUMNS.length);
-  const general = (line: string): ParsedLine => {
-    const f = splitCsvLine(line);
-    if (!f) return { malformed: 'unbalanced quotes' };
-    return rowOf(f, line, keyOf);
-  };
+  const general = (line: string): ParsedLine => parseGeneral(line, keyOf);
   return {
     source: FTC_DNC_SOURCE,
     header(line) {
@@ -281,11 +277,13 @@ export function ftcDncReferenceParser(): LineParser {
   const p = ftcDncParser();
   return {
     ...p,
-    parse(line) {
-      if (line.length === 0) return null;
-      const f = splitCsvLine(line);
-      if (!f) return { malformed: 'unbalanced quotes' };
-      return rowOf(f, line, keyOf);
-    },
+    parse: (line) => (line.length === 0 ? null : parseGeneral(line, keyOf)),
   };
+}
+
+/** Any line through the full CSV splitter (quotes, odd spacing): the path every odd line takes. */
+function parseGeneral(line: string, keyOf: ReturnType<typeof rowKeyer>): ParsedLine {
+  const f = splitCsvLine(line);
+  if (!f) return { malformed: 'unbalanced quotes' };
+  return rowOf(f, line, keyOf);
 }
