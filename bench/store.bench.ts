@@ -107,8 +107,14 @@ async function rounds(body: (deadline: number) => Promise<number>, seconds = 0.5
   return { wall: median(wall), cpu: median(cpu) };
 }
 
-/** Lookups per second: sequential awaits (SQLite) or `concurrency` in flight (PostgreSQL). */
-function lookupRate(store: Store, numbers: string[], concurrency: number): Promise<Rate> {
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Lookups per second: sequential awaits (SQLite) or `concurrency` in flight (PostgreSQL). With
+ * `perTurn`, the event loop turns between lookups (as between HTTP requests), so SQLite's shared read
+ * snapshot (src/store/read-snapshot.ts) is opened and closed for every lookup: its worst case.
+ */
+function lookupRate(store: Store, numbers: string[], concurrency: number, perTurn = false): Promise<Rate> {
   return rounds(async (deadline) => {
     let n = 0;
     await Promise.all(
@@ -116,6 +122,7 @@ function lookupRate(store: Store, numbers: string[], concurrency: number): Promi
         let i = w;
         while (performance.now() < deadline) {
           for (let k = 0; k < 64; k++) {
+            if (perTurn) await nextTurn();
             await store.reputation.get(numbers[i % numbers.length]!);
             i += concurrency;
             n++;
@@ -129,9 +136,16 @@ function lookupRate(store: Store, numbers: string[], concurrency: number): Promi
 
 /**
  * The floor for SQLite lookups: a bare prepared statement on the same table and the same numbers,
- * no mapping, awaited like the store call (so both pay one promise turn per lookup).
+ * no mapping, awaited like the store call (so both pay one promise turn per lookup). Each statement
+ * runs on its own (autocommit: a WAL read lock per statement) unless `oneTransaction`, where each
+ * round's statements share one read transaction. `perTurn` turns the event loop between lookups.
  */
-async function bareSqliteRate(file: string, numbers: string[], batch = 1): Promise<Rate> {
+async function bareSqliteRate(
+  file: string,
+  numbers: string[],
+  opts: { batch?: number; oneTransaction?: boolean; perTurn?: boolean } = {},
+): Promise<Rate> {
+  const batch = opts.batch ?? 1;
   const db = new BetterSqlite3(file, { readonly: true });
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
@@ -139,13 +153,19 @@ async function bareSqliteRate(file: string, numbers: string[], batch = 1): Promi
   let i = 0;
   const rate = await rounds(async (deadline) => {
     let n = 0;
+    if (opts.oneTransaction) db.exec('BEGIN');
     while (performance.now() < deadline) {
       // batch 1: one awaited read per number; batch > 1: one await per batch, like getMany.
-      if (batch === 1) for (let k = 0; k < 64; k++) await stmt.get(numbers[i++ % numbers.length]);
+      if (batch === 1)
+        for (let k = 0; k < 64; k++) {
+          if (opts.perTurn) await nextTurn();
+          await stmt.get(numbers[i++ % numbers.length]);
+        }
       else
         await Promise.resolve(Array.from({ length: batch }, () => stmt.get(numbers[i++ % numbers.length])));
       n += batch === 1 ? 64 : batch;
     }
+    if (opts.oneTransaction) db.exec('COMMIT');
     return n;
   });
   db.close();
@@ -237,15 +257,25 @@ export async function run(): Promise<string> {
       const hits = await hitsOf(store, numbers);
       const rate = await lookupRate(store, numbers, 1);
       const bare = await bareSqliteRate(lastDb, numbers);
+      const bareTx = await bareSqliteRate(lastDb, numbers, { oneTransaction: true });
       row(
         'SQLite',
-        `reputation lookup, in-process (\`store.reputation.get\`, ${fmt(numbers.length, 0)} numbers spread over the table, shuffled: ${fmt(hits, 0)} hits, ${fmt(numbers.length - hits, 0)} misses)`,
+        `reputation lookup, in-process (\`store.reputation.get\` awaited one after another, ${fmt(numbers.length, 0)} numbers spread over the table, shuffled: ${fmt(hits, 0)} hits, ${fmt(numbers.length - hits, 0)} misses)`,
         `**${fmt(rate.wall, 0)}/s** (${fmt(rate.cpu, 0)} per CPU-s)`,
-        `bare prepared statement: ${fmt(bare.wall, 0)}/s (${fmt(bare.cpu, 0)} per CPU-s)`,
-        `${fmt(rate.wall / bare.wall, 2)}× wall, ${fmt(rate.cpu / bare.cpu, 2)}× CPU`,
+        `bare prepared statement: ${fmt(bare.wall, 0)}/s (${fmt(bare.cpu, 0)} per CPU-s); the same in one read transaction: ${fmt(bareTx.wall, 0)}/s (${fmt(bareTx.cpu, 0)} per CPU-s)`,
+        `${fmt(rate.wall / bare.wall, 2)}× / ${fmt(rate.wall / bareTx.wall, 2)}× wall, ${fmt(rate.cpu / bare.cpu, 2)}× / ${fmt(rate.cpu / bareTx.cpu, 2)}× CPU`,
+      );
+      const turn = await lookupRate(store, numbers, 1, true);
+      const bareTurn = await bareSqliteRate(lastDb, numbers, { perTurn: true });
+      row(
+        'SQLite',
+        'reputation lookup, one per event-loop turn (`setImmediate` between lookups, as between requests: a read snapshot per lookup)',
+        `**${fmt(turn.wall, 0)}/s** (${fmt(turn.cpu, 0)} per CPU-s)`,
+        `bare prepared statement, the same turns: ${fmt(bareTurn.wall, 0)}/s (${fmt(bareTurn.cpu, 0)} per CPU-s)`,
+        `${fmt(turn.wall / bareTurn.wall, 2)}× wall, ${fmt(turn.cpu / bareTurn.cpu, 2)}× CPU`,
       );
       const bulk = await bulkRate(store, numbers, 1000);
-      const bareBulk = await bareSqliteRate(lastDb, numbers, 1000);
+      const bareBulk = await bareSqliteRate(lastDb, numbers, { batch: 1000 });
       row(
         'SQLite',
         'bulk reputation lookup, in-process (`store.reputation.getMany`, lists of 1,000 of the same numbers)',

@@ -3,13 +3,17 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './schema.js';
 import type { Knowledge } from './official.js';
+import type { ReadSnapshot } from './read-snapshot.js';
 
 /** What every repository shares. Internal to src/store. */
 export interface StoreContext {
   kind: 'sqlite' | 'postgres';
   db: Kysely<Database>;
-  /** SQLite only: the writer handle (used under Kysely's connection lock) and a read-only handle. */
-  raw?: { writer: BetterSqlite3.Database; reader: BetterSqlite3.Database };
+  /**
+   * SQLite only: the writer handle (used under Kysely's connection lock), a read-only handle, and the
+   * read transaction its lookups share within one event-loop turn (enter it before reading).
+   */
+  raw?: { writer: BetterSqlite3.Database; reader: BetterSqlite3.Database; snapshot: ReadSnapshot };
   now(): Date;
   knowledge: Knowledge;
   /** Per-database random salt for reporter-key hashes. */

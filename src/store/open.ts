@@ -11,6 +11,7 @@ import { redactUrl } from './config.js';
 import type { StoreContext } from './context.js';
 import { createFeedRepository } from './feeds-repo.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { createReadSnapshot } from './read-snapshot.js';
 import { CallGuardSqliteDialect } from './sqlite-dialect.js';
 import type { Knowledge } from './official.js';
 import { createReportRepository } from './reports-repo.js';
@@ -109,7 +110,10 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     } catch (err) {
       throw unavailable(`Cannot open the SQLite database "${file}"`, err);
     }
-    const db = new Kysely<Database>({ dialect: new CallGuardSqliteDialect({ database: writer }) });
+    // Every write ends the readers' shared snapshot, so this process reads its own writes at once.
+    let afterWrite = (): void => undefined;
+    const dialect = new CallGuardSqliteDialect({ database: writer }, () => afterWrite());
+    const db = new Kysely<Database>({ dialect });
     try {
       await migrate(db);
     } catch (err) {
@@ -123,10 +127,13 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     // Lookups are the hot path: keep pages in memory and read the file through mmap (no syscalls).
     reader.pragma('cache_size = -65536');
     reader.pragma('mmap_size = 268435456');
+    const snapshot = createReadSnapshot(reader);
+    afterWrite = snapshot.end;
     closeExtra = async () => {
+      snapshot.end();
       reader.close();
     };
-    ctx = { kind: 'sqlite', db, raw: { writer, reader }, now, knowledge, salt };
+    ctx = { kind: 'sqlite', db, raw: { writer, reader, snapshot }, now, knowledge, salt };
   }
 
   const c = ctx;

@@ -256,8 +256,21 @@ export function createReputationRepository(ctx: StoreContext): ReputationReposit
     .prepare(`SELECT number, ${cols} FROM number_reputation WHERE sha256 = ?`)
     .raw();
 
-  const readOne = byNumber && ((n: string) => fromRaw(ctx, n, byNumber.get(n) as RawRow | undefined));
-  const readMany = readOne && ctx.raw?.reader.transaction((list: readonly string[]) => list.map(readOne));
+  const snapshot = ctx.raw?.snapshot;
+  const readRaw = byNumber && ((n: string) => fromRaw(ctx, n, byNumber.get(n) as RawRow | undefined));
+  const readOne =
+    readRaw &&
+    ((n: string) => {
+      snapshot!.enter();
+      return readRaw(n);
+    });
+  // One snapshot for the whole list, whatever else this turn reads.
+  const readMany =
+    readRaw &&
+    ((list: readonly string[]) => {
+      snapshot!.hold();
+      return list.map(readRaw);
+    });
 
   async function find(number: string): Promise<Reputation> {
     if (readOne) return readOne(number);
@@ -285,8 +298,6 @@ export function createReputationRepository(ctx: StoreContext): ReputationReposit
       e164s.forEach((n, i) => {
         if (!isE164(n)) throw invalid(n, `/numbers/${i}`);
       });
-      // One read transaction for the list: one snapshot for every answer, and the WAL read lock is
-      // taken once rather than per number.
       if (readMany) return readMany(e164s);
       const rows = new Map<string, Row>();
       for (let i = 0; i < e164s.length; i += 1000) {
@@ -320,6 +331,7 @@ export function createReputationRepository(ctx: StoreContext): ReputationReposit
         );
       }
       if (byHash) {
+        snapshot!.enter();
         const r = byHash.get(h) as [string, ...RawRow] | undefined;
         return r ? fromRaw(ctx, r[0], r.slice(1) as RawRow) : null;
       }
