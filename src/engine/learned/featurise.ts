@@ -2,9 +2,9 @@
  * Hashed n-gram features of what the caller said: word 1-2 grams and character 3-5 grams inside words
  * (these survive speech-to-text misspellings). Each block is scaled to unit length so a long call does
  * not score higher just for being long. Every gram is hashed incrementally into reused typed arrays (no
- * string or map per gram), which keeps a 1,500-word call around a millisecond.
+ * string or map per gram), and a word seen before reuses its character grams (see WordCache).
  */
-import { tokenSpans } from './normalise.js';
+import { tokenSpans, type TokenSpans } from './normalise.js';
 
 export interface FeatureParams {
   /** Hash space is 2^hashBits. */
@@ -20,6 +20,19 @@ export interface SparseFeatures {
   indices: number[];
   values: number[];
   /** The word n-gram behind entry k (its first occurrence), or null for character n-grams. */
+  phrase(k: number): string | null;
+}
+
+/**
+ * The same features in scratch typed arrays that the next call overwrites: the scorer's path, which
+ * reads them at once and so needs no arrays of its own. Entries [0, wordEntries) are word grams.
+ */
+export interface FeatureScratch {
+  size: number;
+  wordEntries: number;
+  indices: Int32Array;
+  values: Float64Array;
+  /** As SparseFeatures.phrase; only valid until the next call. */
   phrase(k: number): string | null;
 }
 
@@ -40,6 +53,14 @@ const SPACE = 32;
 const BOUNDARY_START = 60; // '<'
 const BOUNDARY_END = 62; // '>'
 
+function grown<T extends Int32Array | Float64Array>(a: T, min: number): T {
+  let n = a.length * 2;
+  while (n < min) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
 /**
  * Counts per hashed slot in a small open-addressing table rather than in arrays over the whole hash
  * space: a call touches a few thousand of the 2^18 slots, and reads scattered over megabytes miss
@@ -55,25 +76,29 @@ class SlotCounts {
   private slots = new Int32Array(1 << 11);
   size = 0;
 
-  /** Adds one to `index`; true when the index is new. */
-  add(index: number): boolean {
+  /** Adds one to `index`; returns its entry (a new one is entry size - 1). */
+  add(index: number): number {
     const mask = this.table.length - 1;
     let slot = index & mask;
     for (let e = this.table[slot]!; e !== 0; e = this.table[slot]!) {
       if (this.keys[e - 1] === index) {
         this.counts[e - 1]!++;
-        return false;
+        return e - 1;
       }
       slot = (slot + 1) & mask;
     }
     const entry = this.size++;
-    if (entry === this.keys.length) this.growEntries();
+    if (entry === this.keys.length) {
+      this.keys = grown(this.keys, entry + 1);
+      this.counts = grown(this.counts, entry + 1);
+      this.slots = grown(this.slots, entry + 1);
+    }
     this.keys[entry] = index;
     this.counts[entry] = 1;
     this.slots[entry] = slot;
     this.table[slot] = entry + 1;
     if (this.size * 2 > this.table.length) this.rehash();
-    return true;
+    return entry;
   }
 
   /** The entry holding `index`, or -1. */
@@ -91,19 +116,6 @@ class SlotCounts {
     this.size = 0;
   }
 
-  private growEntries(): void {
-    const n = this.keys.length * 2;
-    const keys = new Int32Array(n);
-    keys.set(this.keys);
-    const counts = new Float64Array(n);
-    counts.set(this.counts);
-    const slots = new Int32Array(n);
-    slots.set(this.slots);
-    this.keys = keys;
-    this.counts = counts;
-    this.slots = slots;
-  }
-
   private rehash(): void {
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length - 1;
@@ -117,11 +129,102 @@ class SlotCounts {
   }
 }
 
+/**
+ * The distinct words of one text, each with the character-gram entries its first occurrence added.
+ * A call repeats most of its words, and a repeat would add exactly those grams again: all already
+ * present, so adding them only bumps their counts and creates no entry, leaving first-touch order (and
+ * so every sum) as it was. The cache does that directly instead of hashing and probing each gram.
+ */
+class WordCache {
+  /** slot → word + 1 (0 = empty). */
+  private table = new Int32Array(1 << 11);
+  private slots = new Int32Array(1 << 10);
+  /** Per word: a 32-bit hash of it, where its first occurrence is in the text, and its grams. */
+  private hashes = new Int32Array(1 << 10);
+  private starts = new Int32Array(1 << 10);
+  private ends = new Int32Array(1 << 10);
+  /** Word w's gram entries are grams[gramStart[w], gramStart[w + 1]). */
+  gramStart = new Int32Array((1 << 10) + 1);
+  grams = new Int32Array(1 << 13);
+  size = 0;
+  /** The free slot where the last `find` missed. */
+  private missSlot = 0;
+
+  clear(): void {
+    for (let w = 0; w < this.size; w++) this.table[this.slots[w]!] = 0;
+    this.size = 0;
+  }
+
+  /** The word equal to text[from, to) (with 32-bit hash h), or -1. */
+  find(h: number, text: string, from: number, to: number): number {
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    for (let e = this.table[slot]!; e !== 0; e = this.table[slot]!) {
+      const w = e - 1;
+      if (this.hashes[w] === h && this.ends[w]! - this.starts[w]! === to - from) {
+        let i = from;
+        let j = this.starts[w]!;
+        while (i < to && text.charCodeAt(i) === text.charCodeAt(j)) {
+          i++;
+          j++;
+        }
+        if (i === to) return w;
+      }
+      slot = (slot + 1) & mask;
+    }
+    this.missSlot = slot;
+    return -1;
+  }
+
+  /** Starts a new word right after a `find` for it missed; its grams follow with `addGram`. */
+  open(h: number, from: number, to: number): void {
+    const w = this.size++;
+    if (w === this.hashes.length) {
+      this.hashes = grown(this.hashes, w + 1);
+      this.starts = grown(this.starts, w + 1);
+      this.ends = grown(this.ends, w + 1);
+      this.slots = grown(this.slots, w + 1);
+      this.gramStart = grown(this.gramStart, w + 2);
+    }
+    this.hashes[w] = h;
+    this.starts[w] = from;
+    this.ends[w] = to;
+    this.slots[w] = this.missSlot;
+    this.table[this.missSlot] = w + 1;
+    this.gramStart[w + 1] = this.gramStart[w]!;
+    if (this.size * 2 > this.table.length) this.rehash();
+  }
+
+  /** Records a gram entry of the word opened last. */
+  addGram(entry: number): void {
+    const at = this.gramStart[this.size]!;
+    if (at === this.grams.length) this.grams = grown(this.grams, at + 1);
+    this.grams[at] = entry;
+    this.gramStart[this.size] = at + 1;
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (let w = 0; w < this.size; w++) {
+      let slot = this.hashes[w]! & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = w + 1;
+      this.slots[w] = slot;
+    }
+    this.table = table;
+  }
+}
+
+/** 1 + log(n) for small counts, computed with Math.log once (so the same values, bit for bit). */
+const ONE_PLUS_LOG = Float64Array.from({ length: 64 }, (_, n) => 1 + Math.log(n));
+
 /** Turns counts into 1 + log(count) in place; returns the factor that scales them to unit length. */
 function blockScale(block: SlotCounts): number {
   let norm = 0;
   for (let e = 0; e < block.size; e++) {
-    const v = 1 + Math.log(block.counts[e]!);
+    const c = block.counts[e]!;
+    const v = c < 64 ? ONE_PLUS_LOG[c]! : 1 + Math.log(c);
     block.counts[e] = v;
     norm += v * v;
   }
@@ -130,11 +233,20 @@ function blockScale(block: SlotCounts): number {
 
 const wordCounts = new SlotCounts();
 const charCounts = new SlotCounts();
+const wordCache = new WordCache();
+/** Per word-gram entry, its first position: token index * 4 + n. */
+let firstAt = new Int32Array(1 << 11);
+let outIndices = new Int32Array(1 << 12);
+let outValues = new Float64Array(1 << 12);
 
-/**
- * @example featurise("your computer has a virus", DEFAULT_FEATURE_PARAMS).indices.length > 0
- */
-export function featurise(text: string, params: FeatureParams): SparseFeatures {
+interface Counted {
+  size: number;
+  wordEntries: number;
+  spans: TokenSpans;
+}
+
+/** Counts the grams of `text` and leaves the scaled features in outIndices / outValues. */
+function count(text: string, params: FeatureParams): Counted {
   const mask = (1 << params.hashBits) - 1;
   const spans = tokenSpans(text);
   const { text: lower, starts, ends, count: tokenCount } = spans;
@@ -142,73 +254,116 @@ export function featurise(text: string, params: FeatureParams): SparseFeatures {
   const [cmin, cmax] = params.charNgrams;
   const words = wordCounts;
   const chars = charCounts;
+  const cache = wordCache;
   words.clear();
   chars.clear();
+  cache.clear();
 
-  /** Per word-gram entry, its first position: token index * 4 + n. */
-  const firstAt: number[] = [];
+  // One pass over the words. The two blocks have their own tables, so interleaving them keeps each
+  // block's sequence of additions (and first-touch order) as if it were counted in a pass of its own.
   for (let i = 0; i < tokenCount; i++) {
-    let h = WORD_SEED;
+    const from = starts[i]!;
+    const to = ends[i]!;
+    // The word's own hash is its unigram's; a bigram continues from it.
+    const own = fnvString(WORD_SEED, lower, from, to);
+    let h = own;
     for (let n = 1; n <= wmax && i + n <= tokenCount; n++) {
-      if (n > 1) h = fnvStep(h, SPACE);
-      h = fnvString(h, lower, starts[i + n - 1]!, ends[i + n - 1]!);
+      if (n > 1) h = fnvString(fnvStep(h, SPACE), lower, starts[i + n - 1]!, ends[i + n - 1]!);
       if (n < wmin) continue;
-      if (words.add((h >>> 0) & mask)) firstAt.push(i * 4 + n);
+      const before = words.size;
+      words.add((h >>> 0) & mask);
+      if (words.size > before) {
+        if (before === firstAt.length) firstAt = grown(firstAt, before + 1);
+        firstAt[before] = i * 4 + n;
+      }
     }
-  }
 
-  if (cmax >= cmin) {
-    for (let t = 0; t < tokenCount; t++) {
-      const from = starts[t]!;
-      const len = ends[t]! - from + 2;
-      for (let start = 0; start + cmin <= len; start++) {
-        let h = CHAR_SEED;
-        const end = Math.min(len, start + cmax);
-        for (let k = start; k < end; k++) {
-          h = fnvStep(
-            h,
-            k === 0 ? BOUNDARY_START : k === len - 1 ? BOUNDARY_END : lower.charCodeAt(from + k - 1),
-          );
-          if (k - start + 1 >= cmin) chars.add((h >>> 0) & mask);
-        }
+    if (cmax < cmin) continue;
+    const seen = cache.find(own, lower, from, to);
+    if (seen >= 0) {
+      for (let g = cache.gramStart[seen]!, end = cache.gramStart[seen + 1]!; g < end; g++)
+        chars.counts[cache.grams[g]!]!++;
+      continue;
+    }
+    cache.open(own, from, to);
+    const len = to - from + 2;
+    for (let start = 0; start + cmin <= len; start++) {
+      let hc = CHAR_SEED;
+      const end = Math.min(len, start + cmax);
+      for (let k = start; k < end; k++) {
+        hc = fnvStep(
+          hc,
+          k === 0 ? BOUNDARY_START : k === len - 1 ? BOUNDARY_END : lower.charCodeAt(from + k - 1),
+        );
+        if (k - start + 1 >= cmin) cache.addGram(chars.add((hc >>> 0) & mask));
       }
     }
   }
 
   // Each block scaled to unit length. Words come first, so a word gram owns its slot (a colliding
   // char gram only adds to it).
-  const indices: number[] = [];
-  const values: number[] = [];
-  const firsts: number[] = [];
+  const most = words.size + chars.size;
+  if (most > outIndices.length) {
+    outIndices = grown(outIndices, most);
+    outValues = grown(outValues, most);
+  }
+  const indices = outIndices;
+  const values = outValues;
   const wordScale = blockScale(words);
   for (let e = 0; e < words.size; e++) {
-    indices.push(words.keys[e]!);
-    values.push(words.counts[e]! * wordScale);
-    firsts.push(firstAt[e]!);
+    indices[e] = words.keys[e]!;
+    values[e] = words.counts[e]! * wordScale;
   }
+  let size = words.size;
   const charScale = blockScale(chars);
   for (let e = 0; e < chars.size; e++) {
     const index = chars.keys[e]!;
     const w = words.find(index);
     if (w >= 0) values[w]! += chars.counts[e]! * charScale;
     else {
-      indices.push(index);
-      values.push(chars.counts[e]! * charScale);
-      firsts.push(0);
+      indices[size] = index;
+      values[size] = chars.counts[e]! * charScale;
+      size++;
     }
   }
 
+  return { size, wordEntries: words.size, spans };
+}
+
+/**
+ * Features of `text` into scratch arrays (see FeatureScratch).
+ * @example featuriseScratch("your computer has a virus", DEFAULT_FEATURE_PARAMS).size > 0
+ */
+export function featuriseScratch(text: string, params: FeatureParams): FeatureScratch {
+  const { size, wordEntries, spans } = count(text, params);
+  const firsts = firstAt;
   return {
-    indices,
-    values,
-    phrase(k: number): string | null {
-      const at = firsts[k];
-      if (!at) return null;
-      const i = Math.floor(at / 4);
-      const n = at % 4;
-      const words: string[] = [];
-      for (let j = i; j < i + n; j++) words.push(lower.slice(starts[j], ends[j]));
-      return words.join(' ');
-    },
+    size,
+    wordEntries,
+    indices: outIndices,
+    values: outValues,
+    phrase: (k) => (k < wordEntries ? phraseAt(spans, firsts[k]!) : null),
+  };
+}
+
+/** The word n-gram at position `at` (token index * 4 + n). */
+function phraseAt({ text: lower, starts, ends }: TokenSpans, at: number): string {
+  const i = at >> 2;
+  const n = at & 3;
+  let out = lower.slice(starts[i], ends[i]);
+  for (let j = i + 1; j < i + n; j++) out += ' ' + lower.slice(starts[j], ends[j]);
+  return out;
+}
+
+/**
+ * @example featurise("your computer has a virus", DEFAULT_FEATURE_PARAMS).indices.length > 0
+ */
+export function featurise(text: string, params: FeatureParams): SparseFeatures {
+  const { size, wordEntries, spans } = count(text, params);
+  const firsts = firstAt.slice(0, wordEntries);
+  return {
+    indices: Array.from(outIndices.subarray(0, size)),
+    values: Array.from(outValues.subarray(0, size)),
+    phrase: (k) => (k < wordEntries ? phraseAt(spans, firsts[k]!) : null),
   };
 }

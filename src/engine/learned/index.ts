@@ -45,7 +45,7 @@ export function evidenceWith(
   const data: LearnedModelData = model.data;
   const score = scoreText(data, model.weights, text);
   const logit = data.combine.weight * learnedFeature(score.margin, attributed, flagIds.length > 0, data);
-  return { logit, phrases: logit > 0 ? topPhrases(score.contributions, 5) : [] };
+  return { logit, phrases: logit > 0 ? topPhrases(score.contributions(), 5) : [] };
 }
 
 /** Words too common to explain anything on their own. */
@@ -62,7 +62,7 @@ function telling(phrase: string): boolean {
 }
 
 /** Strongest telling phrases, skipping a word already inside a chosen two-word phrase. */
-function topPhrases(contributions: { phrase: string; weight: number }[], max: number): string[] {
+function topPhrases(contributions: Iterable<{ phrase: string; weight: number }>, max: number): string[] {
   const chosen: string[] = [];
   for (const { phrase } of contributions) {
     if (chosen.length >= max) break;

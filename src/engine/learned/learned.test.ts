@@ -4,7 +4,7 @@ import { decodeWeights, encodeWeights } from './codec.js';
 import { DEFAULT_FEATURE_PARAMS, featurise } from './featurise.js';
 import { evidenceWith, learnedEvidence, modelText } from './index.js';
 import { MODEL } from './model.generated.js';
-import { loadModel } from './model.js';
+import { loadModel, scoreText } from './model.js';
 import { normaliseText } from './normalise.js';
 
 function transcript(turns: [Transcript['segments'][number]['speaker'], string][]): Transcript {
@@ -60,6 +60,11 @@ describe('learnedEvidence', () => {
     expect(MODEL.count).toBeGreaterThan(1000);
   });
 });
+
+/** A random three-letter word (digits would be dropped by normalisation). */
+function letters(next: () => number): string {
+  return String.fromCharCode(97 + (next() % 26), 97 + (next() % 26), 97 + (next() % 26));
+}
 
 describe('features', () => {
   it('normalises digits, case and speech-to-text splits', () => {
@@ -123,14 +128,15 @@ describe('features', () => {
         phrases: [...acc.keys()].map((i) => firstWord.get(i) ?? null),
       };
     }
-    // Long enough to grow the counting tables several times, with repeats and odd characters.
+    // Long enough to grow the counting tables and the word cache several times, with repeats and odd
+    // characters.
     let seed = 7;
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
     const vocabulary =
       "install any desk gift cards the your computer virus don't 'quoted' café naïve microsoft".split(' ');
     const text = Array.from(
       { length: 6000 },
-      () => vocabulary[next() % vocabulary.length]! + (next() % 7 === 0 ? ` w${next()}x` : ''),
+      () => vocabulary[next() % vocabulary.length]! + (next() % 3 === 0 ? ` ${letters(next)}` : ''),
     ).join(' ');
     for (const sample of [text, 'gift card gift card', 'a', '']) {
       const f = featurise(sample, DEFAULT_FEATURE_PARAMS);
@@ -138,6 +144,33 @@ describe('features', () => {
       expect(f.indices).toEqual(r.indices);
       expect(f.values).toEqual(r.values);
       expect(f.indices.map((_, k) => f.phrase(k))).toEqual(r.phrases);
+    }
+  });
+
+  it('explains with the word grams among the 200 largest positive contributions, as a full sort ranks them', () => {
+    let seed = 3;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+    const words = 'install any desk gift cards your computer virus microsoft refund bank account'.split(' ');
+    const text = Array.from({ length: 3000 }, () => `${words[next() % words.length]!} ${letters(next)}`).join(
+      ' ',
+    );
+    const model = loadModel(MODEL);
+    // The model's weights, and weights all equal to 1 (many equal contributions at the cut).
+    for (const weights of [model.weights, new Float32Array(model.weights.length).fill(1)]) {
+      const f = featurise(text, MODEL.params);
+      const ranked = f.indices
+        .map((index, k) => ({ k, c: weights[index]! * f.values[k]! }))
+        .filter(({ c }) => c > 0)
+        .sort((a, b) => b.c - a.c || a.k - b.k);
+      expect(ranked.length).toBeGreaterThan(200);
+      const expected = ranked
+        .slice(0, 200)
+        .flatMap(({ k, c }) => (f.phrase(k) === null ? [] : [{ phrase: f.phrase(k)!, weight: c }]));
+      const score = scoreText(MODEL, weights, text);
+      expect([...score.contributions()]).toEqual(expected);
+      expect(score.margin).toBe(
+        f.indices.reduce((m, index, k) => m + weights[index]! * f.values[k]!, MODEL.bias),
+      );
     }
   });
 

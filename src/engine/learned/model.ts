@@ -3,7 +3,7 @@
  * quantised. `scoreText` is the one scoring function, used at run time and by the training script.
  */
 import { decodeWeights } from './codec.js';
-import { featurise, type FeatureParams } from './featurise.js';
+import { featuriseScratch, type FeatureParams, type FeatureScratch } from './featurise.js';
 
 /** What the generated model module holds (see scripts/train.ts and PROVENANCE.md). */
 export interface LearnedModelData {
@@ -37,16 +37,22 @@ export function loadModel(data: LearnedModelData): LoadedModel {
   return { data, weights: decodeWeights(data.weights, data.step, 2 ** data.params.hashBits) };
 }
 
-/** How many of the strongest contributions are kept for explanations. */
+/** How many of the strongest positive contributions (word or character grams) explanations draw on. */
 const TOP = 200;
-const topWeight = new Float64Array(TOP);
-const topK = new Int32Array(TOP);
+/** Per feature entry of the last scoreText call, its contribution weight * value. */
+let contribution = new Float64Array(1 << 12);
+/** Scratch for finding the TOP-th largest contribution. */
+let positive = new Float64Array(1 << 12);
 
 export interface TextScore {
   /** bias + w·x, before scaling and capping. */
   margin: number;
-  /** Word n-grams that pushed towards scam, largest first, with their contributions. */
-  contributions: { phrase: string; weight: number }[];
+  /**
+   * The word n-grams among the TOP strongest positive contributions, largest first (equal ones in
+   * feature order), with their contributions. Worked out on demand, as only a call that sounds like a
+   * scam needs them; call it before the next scoreText, whose features replace these.
+   */
+  contributions(): Generator<{ phrase: string; weight: number }>;
 }
 
 /**
@@ -57,37 +63,76 @@ export function scoreText(
   weights: ArrayLike<number>,
   text: string,
 ): TextScore {
-  const f = featurise(text, model.params);
+  const f = featuriseScratch(text, model.params);
+  if (f.size > contribution.length)
+    contribution = new Float64Array(Math.max(f.size, contribution.length * 2));
+  const c = contribution;
   let margin = model.bias;
-  // Keep only the strongest positive contributions (a small sorted list, largest first; a later equal
-  // weight goes after), and spell out their phrases. Typed arrays: no allocation per insertion.
-  let n = 0;
-  for (let k = 0; k < f.indices.length; k++) {
-    const c = weights[f.indices[k]!]! * f.values[k]!;
-    margin += c;
-    if (c <= 0 || (n === TOP && c <= topWeight[TOP - 1]!)) continue;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (topWeight[mid]! >= c) lo = mid + 1;
-      else hi = mid;
-    }
-    // Shift the smaller ones down; when full, the smallest drops off.
-    for (let j = n < TOP ? n : TOP - 1; j > lo; j--) {
-      topWeight[j] = topWeight[j - 1]!;
-      topK[j] = topK[j - 1]!;
-    }
-    topWeight[lo] = c;
-    topK[lo] = k;
-    if (n < TOP) n++;
+  for (let k = 0; k < f.size; k++) {
+    const ck = weights[f.indices[k]!]! * f.values[k]!;
+    c[k] = ck;
+    margin += ck;
   }
-  const contributions: { phrase: string; weight: number }[] = [];
-  for (let j = 0; j < n; j++) {
-    const phrase = f.phrase(topK[j]!);
-    if (phrase) contributions.push({ phrase, weight: topWeight[j]! });
+  return { margin, contributions: () => strongestWords(f, c) };
+}
+
+/**
+ * The word entries among the TOP largest positive contributions, ordered by contribution (largest
+ * first) then entry. Equal contributions at the cut go in entry order, as word entries precede the
+ * character ones.
+ */
+function* strongestWords(f: FeatureScratch, c: Float64Array): Generator<{ phrase: string; weight: number }> {
+  let count = 0;
+  if (f.size > positive.length) positive = new Float64Array(contribution.length);
+  for (let k = 0; k < f.size; k++) if (c[k]! > 0) positive[count++] = c[k]!;
+  // In: everything above `cut`, and the first `ties` entries equal to it (with TOP or fewer positive
+  // contributions, all of them: cut 0, no ties).
+  let cut = 0;
+  let ties = 0;
+  if (count > TOP) {
+    cut = kthLargest(positive, count, TOP);
+    let above = 0;
+    for (let j = 0; j < count; j++) if (positive[j]! > cut) above++;
+    ties = TOP - above;
   }
-  return { margin, contributions };
+  const chosen: number[] = [];
+  for (let k = 0; k < f.wordEntries; k++) {
+    const ck = c[k]!;
+    if (ck > cut) chosen.push(k);
+    else if (ck === cut && ties > 0) {
+      chosen.push(k);
+      ties--;
+    }
+  }
+  chosen.sort((a, b) => c[b]! - c[a]! || a - b);
+  for (const k of chosen) yield { phrase: f.phrase(k)!, weight: c[k]! };
+}
+
+/** The k-th largest (1-based) of a[0, n); reorders a. Quickselect (Hoare partition, middle pivot). */
+function kthLargest(a: Float64Array, n: number, k: number): number {
+  const target = k - 1;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target]!;
+  }
+  return a[target]!;
 }
 
 /**
