@@ -11,7 +11,7 @@ import type { ServerConfig } from '../config/env.js';
 import type { ServerDeps } from './deps.js';
 import { createLoggers, genReqId, lazyChildLogger } from './logger.js';
 import { installErrorHandling } from './error-handler.js';
-import { registerSecurity, securityHeaders } from './security.js';
+import { apiSecurityHeaders, registerSecurity, securityHeaders } from './security.js';
 import { buildOpenApi } from './openapi.js';
 import { registerDocs } from './docs-page/index.js';
 import { registerWebApp, sendIndex, wantsWebApp } from './web-app.js';
@@ -52,9 +52,10 @@ export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<
 
   // The hooks below run on every request: few, callback-style (an async hook costs a promise
   // each), and nothing else is global (the WebSocket plugin lives in /v1/live's scope only).
-  const headers = securityHeaders();
+  const pageHeaders = securityHeaders();
+  const apiHeaders = apiSecurityHeaders();
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
+    reply.headers(request.url.startsWith('/v1/') ? apiHeaders : pageHeaders);
     reply.header('x-request-id', request.id);
     done();
   });

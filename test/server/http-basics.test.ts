@@ -73,10 +73,21 @@ describe('HTTP edge', () => {
   });
 
   it('sends security headers with a strict CSP, a request id, and no CORS by default', async () => {
+    const page = await fetch(s.url + '/');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    // API answers: OWASP's set for REST APIs, never stored by a shared cache.
     const res = await fetch(s.url + '/v1/health', { headers: { origin: 'https://evil.example' } });
-    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const missing = await fetch(s.url + '/v1/no-such-route');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBe('no-store');
+    expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const given = await fetch(s.url + '/v1/health', { headers: { 'x-request-id': 'abc-123' } });
