@@ -104,5 +104,14 @@ export function isFirstPersonAccount(sentence: string): boolean {
 }
 
 export function isNarrativeSegment(text: string): boolean {
+  // Every marker names the call ("call", "called", "voicemail") or says "rang" / "phoned": most
+  // segments have none of these, and indexOf settles them far faster than the regex would.
+  if (
+    !text.includes('call') &&
+    !text.includes('voicemail') &&
+    !text.includes('rang') &&
+    !text.includes('phoned')
+  )
+    return false;
   return NARRATIVE_SEGMENT_RE.test(text);
 }

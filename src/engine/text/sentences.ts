@@ -21,13 +21,8 @@ export interface Sentences {
  * @example sentences('hi. go to anydesk.com now').blockStart(10) === 3
  */
 export function sentences(text: string): Sentences {
-  const ends: number[] = [];
+  const ends = findEnds(text);
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 33 || c === 63) ends.push(i);
-    else if (c === 46 && !(isAlnum(text.charCodeAt(i + 1)) && isAlnum(text.charCodeAt(i - 1)))) ends.push(i);
-  }
   /** Index of the first end at or after `i` (ends.length when none). */
   const firstAtOrAfter = (i: number): number => {
     let lo = 0;
@@ -59,6 +54,37 @@ export function sentences(text: string): Sentences {
       return k < ends.length && ends[k]! < ceil ? ends[k]! : ceil;
     },
   };
+}
+
+/**
+ * Positions of the sentence ends, in order. Each end character is found with indexOf (a native
+ * scan, several times faster than reading every character in script) and the four streams merged.
+ */
+function findEnds(text: string): number[] {
+  const n = text.length;
+  const next = (ch: string, from: number): number => {
+    const k = text.indexOf(ch, from);
+    return k < 0 ? n : k;
+  };
+  let dot = next('.', 0);
+  let bang = next('!', 0);
+  let question = next('?', 0);
+  let newline = next('\n', 0);
+  const ends: number[] = [];
+  for (;;) {
+    const k = Math.min(dot, bang, question, newline);
+    if (k >= n) return ends;
+    if (k === dot) {
+      // "anydesk.com", "1.5": a dot between letters or digits does not end a sentence.
+      if (!(isAlnum(text.charCodeAt(k + 1)) && isAlnum(text.charCodeAt(k - 1)))) ends.push(k);
+      dot = next('.', k + 1);
+    } else {
+      ends.push(k);
+      if (k === bang) bang = next('!', k + 1);
+      else if (k === question) question = next('?', k + 1);
+      else newline = next('\n', k + 1);
+    }
+  }
 }
 
 function isAlnum(c: number): boolean {
