@@ -66,29 +66,27 @@ type RawRow = [
   string,
   string,
   string,
-  number,
+  number | string, // version: a bigint, which PostgreSQL hands over as a string
 ];
 
-/** One cached row, given column by column, to the public shape (level computed now, with decay). */
-function shape(
-  ctx: StoreContext,
-  number: string,
-  sha256: string,
-  reportsN: number,
-  reportersN: number,
-  notScam: number,
-  feedReportsN: number,
-  firstSeen: string | null,
-  lastSeen: string | null,
-  feedFirst: string | null,
-  feedLast: string | null,
-  cached: number,
-  scoreAt: string,
-  topTactics: string,
-  topBrands: string,
-  version: number | string,
-  now: number,
-): Reputation {
+/** One cached row (RAW_COLUMNS in order) to the public shape: the level is computed now, with decay. */
+function shape(ctx: StoreContext, number: string, r: RawRow, now: number): Reputation {
+  const [
+    sha256,
+    reportsN,
+    reportersN,
+    notScam,
+    feedReportsN,
+    firstSeen,
+    lastSeen,
+    feedFirst,
+    feedLast,
+    cached,
+    scoreAt,
+    topTactics,
+    topBrands,
+    version,
+  ] = r;
   const official = ctx.knowledge.official(number);
   // Feed-only numbers (most) have score 0: no date to parse.
   const score = cached === 0 ? 0 : decayedScore(cached, scoreAt, now);
@@ -123,20 +121,22 @@ export function toReputation(
   return shape(
     ctx,
     number,
-    row.sha256,
-    row.reports,
-    row.reporters,
-    row.not_scam,
-    row.feed_reports,
-    row.first_seen,
-    row.last_seen,
-    row.feed_first_seen,
-    row.feed_last_seen,
-    row.score,
-    row.score_at,
-    row.top_tactics,
-    row.top_brands,
-    row.version,
+    [
+      row.sha256,
+      row.reports,
+      row.reporters,
+      row.not_scam,
+      row.feed_reports,
+      row.first_seen,
+      row.last_seen,
+      row.feed_first_seen,
+      row.feed_last_seen,
+      row.score,
+      row.score_at,
+      row.top_tactics,
+      row.top_brands,
+      row.version,
+    ],
     now,
   );
 }
@@ -144,25 +144,7 @@ export function toReputation(
 /** toReputation for a raw row of RAW_COLUMNS (the SQLite lookup path). */
 function fromRaw(ctx: StoreContext, number: string, r: RawRow | undefined): Reputation {
   if (!r) return unknownReputation(ctx, number);
-  return shape(
-    ctx,
-    number,
-    r[0],
-    r[1],
-    r[2],
-    r[3],
-    r[4],
-    r[5],
-    r[6],
-    r[7],
-    r[8],
-    r[9],
-    r[10],
-    r[11],
-    r[12],
-    r[13],
-    ctx.now().getTime(),
-  );
+  return shape(ctx, number, r, ctx.now().getTime());
 }
 
 /**
