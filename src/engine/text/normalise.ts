@@ -150,9 +150,9 @@ export type Lexer = (original: string) => NormalisedText;
  */
 export function createLexer(keys: readonly string[]): Lexer {
   const keySet = new Set(keys);
-  // Two groups only (variants first, so "gift guard" wins over the key "gift"): a result array per
-  // match stays small, and this runs for every key word.
-  const re = new RegExp(`\\b(?:(${VARIANT_SOURCE})|(${trieSource([...keySet])}))(?![a-z0-9'])`, 'g');
+  // Variants first, so "gift guard" wins over the key "gift". Only the variants are captured (a
+  // key is the whole match): a capture around the large key alternative made every match slower.
+  const re = new RegExp(`\\b(?:(${VARIANT_SOURCE})|${trieSource([...keySet])})(?![a-z0-9'])`, 'g');
 
   return (original) => {
     let lower = original.toLowerCase();
@@ -168,8 +168,8 @@ export function createLexer(keys: readonly string[]): Lexer {
     re.lastIndex = 0;
     for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
       const shift = out.length - copiedTo; // normalised = original + shift, outside rewrites
-      if (m[2] !== undefined) {
-        words.push(m[2]);
+      if (m[1] === undefined) {
+        words.push(m[0]);
         starts.push(m.index + shift);
         continue;
       }
