@@ -144,6 +144,12 @@ interface Rewrite {
 
 export type Lexer = (original: string) => NormalisedText;
 
+/** Curly and other apostrophes, written as "'" (one object for all calls, not one per call). */
+const APOSTROPHE_RE = /[\u2018\u2019\u02bc`]/g;
+
+/** toOriginal of a segment with nothing rewritten. */
+const sameOffset = (n: number): number => n;
+
 /**
  * A lexer that lowercases a segment, rewrites speech-to-text variants and reports where the given
  * key words occur, all in one native regex pass (the scanner uses the key words to pick rules).
@@ -158,7 +164,8 @@ export function createLexer(keys: readonly string[]): Lexer {
     let lower = original.toLowerCase();
     // A few characters change length when lowercased ("İ"); keep offsets aligned by leaving those as they are.
     if (lower.length !== original.length) lower = lowerSameLength(original);
-    if (/[\u2018\u2019\u02bc`]/.test(lower)) lower = lower.replace(/[\u2018\u2019\u02bc`]/g, "'");
+    APOSTROPHE_RE.lastIndex = 0;
+    if (APOSTROPHE_RE.test(lower)) lower = lower.replace(APOSTROPHE_RE, "'");
 
     const words: string[] = [];
     const starts: number[] = [];
@@ -189,7 +196,7 @@ export function createLexer(keys: readonly string[]): Lexer {
         at += w.length + 1;
       }
     }
-    if (rewrites.length === 0) return { text: lower, words, starts, toOriginal: (n) => n };
+    if (rewrites.length === 0) return { text: lower, words, starts, toOriginal: sameOffset };
     out += lower.slice(copiedTo);
     return { text: out, words, starts, toOriginal: (n, side) => mapBack(rewrites, n, side) };
   };

@@ -21,10 +21,41 @@ export interface Sentences {
  * @example sentences('hi. go to anydesk.com now').blockStart(10) === 3
  */
 export function sentences(text: string): Sentences {
-  const ends = findEnds(text);
-  const n = text.length;
+  return new SentenceEnds(findEnds(text), text.length);
+}
+
+/** A class rather than closures: one small object per segment. */
+class SentenceEnds implements Sentences {
+  constructor(
+    private readonly ends: readonly number[],
+    private readonly n: number,
+  ) {}
+
+  blockStart(i: number): number {
+    const k = this.firstAtOrAfter(i) - 1;
+    return k >= 0 ? this.ends[k]! + 1 : 0;
+  }
+
+  blockEnd(i: number): number {
+    const k = this.firstAtOrAfter(i);
+    return k < this.ends.length ? this.ends[k]! + 1 : this.n;
+  }
+
+  start(at: number): number {
+    const floor = Math.max(0, at - MAX_WINDOW);
+    const k = this.firstAtOrAfter(at) - 1;
+    return k >= 0 && this.ends[k]! >= floor ? this.ends[k]! + 1 : floor;
+  }
+
+  end(at: number): number {
+    const ceil = Math.min(this.n, at + MAX_WINDOW);
+    const k = this.firstAtOrAfter(at);
+    return k < this.ends.length && this.ends[k]! < ceil ? this.ends[k]! : ceil;
+  }
+
   /** Index of the first end at or after `i` (ends.length when none). */
-  const firstAtOrAfter = (i: number): number => {
+  private firstAtOrAfter(i: number): number {
+    const { ends } = this;
     let lo = 0;
     let hi = ends.length;
     while (lo < hi) {
@@ -33,27 +64,7 @@ export function sentences(text: string): Sentences {
       else hi = mid;
     }
     return lo;
-  };
-  return {
-    blockStart(i) {
-      const k = firstAtOrAfter(i) - 1;
-      return k >= 0 ? ends[k]! + 1 : 0;
-    },
-    blockEnd(i) {
-      const k = firstAtOrAfter(i);
-      return k < ends.length ? ends[k]! + 1 : n;
-    },
-    start(at) {
-      const floor = Math.max(0, at - MAX_WINDOW);
-      const k = firstAtOrAfter(at) - 1;
-      return k >= 0 && ends[k]! >= floor ? ends[k]! + 1 : floor;
-    },
-    end(at) {
-      const ceil = Math.min(n, at + MAX_WINDOW);
-      const k = firstAtOrAfter(at);
-      return k < ends.length && ends[k]! < ceil ? ends[k]! : ceil;
-    },
-  };
+  }
 }
 
 /**
