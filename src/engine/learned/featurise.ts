@@ -130,10 +130,11 @@ class SlotCounts {
 }
 
 /**
- * The distinct words of one text, each with the character-gram entries its first occurrence added.
- * A call repeats most of its words, and a repeat would add exactly those grams again: all already
- * present, so adding them only bumps their counts and creates no entry, leaving first-touch order (and
- * so every sum) as it was. The cache does that directly instead of hashing and probing each gram.
+ * The distinct words of one text, each with the entries its first occurrence added: its unigram and
+ * its character grams. A call repeats most of its words, and a repeat would add exactly those again:
+ * all already present, so adding them only bumps their counts and creates no entry, leaving
+ * first-touch order (and so every sum) as it was. The cache does that directly instead of hashing
+ * and probing each gram.
  */
 class WordCache {
   /** slot → word + 1 (0 = empty). */
@@ -143,6 +144,8 @@ class WordCache {
   private hashes = new Int32Array(1 << 10);
   private starts = new Int32Array(1 << 10);
   private ends = new Int32Array(1 << 10);
+  /** Per word: its unigram's word entry (-1 when unigrams are not counted). */
+  unigram = new Int32Array(1 << 10);
   /** Word w's gram entries are grams[gramStart[w], gramStart[w + 1]). */
   gramStart = new Int32Array((1 << 10) + 1);
   grams = new Int32Array(1 << 13);
@@ -177,18 +180,20 @@ class WordCache {
   }
 
   /** Starts a new word right after a `find` for it missed; its grams follow with `addGram`. */
-  open(h: number, from: number, to: number): void {
+  open(h: number, from: number, to: number, unigram: number): void {
     const w = this.size++;
     if (w === this.hashes.length) {
       this.hashes = grown(this.hashes, w + 1);
       this.starts = grown(this.starts, w + 1);
       this.ends = grown(this.ends, w + 1);
+      this.unigram = grown(this.unigram, w + 1);
       this.slots = grown(this.slots, w + 1);
       this.gramStart = grown(this.gramStart, w + 2);
     }
     this.hashes[w] = h;
     this.starts[w] = from;
     this.ends[w] = to;
+    this.unigram[w] = unigram;
     this.slots[w] = this.missSlot;
     this.table[this.missSlot] = w + 1;
     this.gramStart[w + 1] = this.gramStart[w]!;
@@ -234,6 +239,8 @@ function blockScale(block: SlotCounts): number {
 const wordCounts = new SlotCounts();
 const charCounts = new SlotCounts();
 const wordCache = new WordCache();
+/** The word being split into character grams, between its boundary marks. */
+let marked = new Int32Array(64);
 /** Per word-gram entry, its first position: token index * 4 + n. */
 let firstAt = new Int32Array(1 << 11);
 let outIndices = new Int32Array(1 << 12);
@@ -266,36 +273,45 @@ function count(text: string, params: FeatureParams): Counted {
     const to = ends[i]!;
     // The word's own hash is its unigram's; a bigram continues from it.
     const own = fnvString(WORD_SEED, lower, from, to);
+    const seen = cache.find(own, lower, from, to);
+    let unigram = -1;
     let h = own;
     for (let n = 1; n <= wmax && i + n <= tokenCount; n++) {
       if (n > 1) h = fnvString(fnvStep(h, SPACE), lower, starts[i + n - 1]!, ends[i + n - 1]!);
       if (n < wmin) continue;
+      if (n === 1 && seen >= 0) {
+        words.counts[cache.unigram[seen]!]!++;
+        continue;
+      }
       const before = words.size;
-      words.add((h >>> 0) & mask);
+      const entry = words.add((h >>> 0) & mask);
+      if (n === 1) unigram = entry;
       if (words.size > before) {
         if (before === firstAt.length) firstAt = grown(firstAt, before + 1);
         firstAt[before] = i * 4 + n;
       }
     }
 
-    if (cmax < cmin) continue;
-    const seen = cache.find(own, lower, from, to);
     if (seen >= 0) {
       for (let g = cache.gramStart[seen]!, end = cache.gramStart[seen + 1]!; g < end; g++)
         chars.counts[cache.grams[g]!]!++;
       continue;
     }
-    cache.open(own, from, to);
+    cache.open(own, from, to, unigram);
+    // The word between boundary marks, as codes, so each gram is a run of plain array reads.
     const len = to - from + 2;
+    if (len > marked.length) marked = new Int32Array(len * 2);
+    marked[0] = BOUNDARY_START;
+    for (let j = from; j < to; j++) marked[j - from + 1] = lower.charCodeAt(j);
+    marked[len - 1] = BOUNDARY_END;
     for (let start = 0; start + cmin <= len; start++) {
       let hc = CHAR_SEED;
       const end = Math.min(len, start + cmax);
-      for (let k = start; k < end; k++) {
-        hc = fnvStep(
-          hc,
-          k === 0 ? BOUNDARY_START : k === len - 1 ? BOUNDARY_END : lower.charCodeAt(from + k - 1),
-        );
-        if (k - start + 1 >= cmin) cache.addGram(chars.add((hc >>> 0) & mask));
+      let k = start;
+      for (; k < start + cmin - 1; k++) hc = fnvStep(hc, marked[k]!);
+      for (; k < end; k++) {
+        hc = fnvStep(hc, marked[k]!);
+        cache.addGram(chars.add((hc >>> 0) & mask));
       }
     }
   }
@@ -359,8 +375,15 @@ function phraseAt({ text: lower, starts, ends }: TokenSpans, at: number): string
  * @example featurise("your computer has a virus", DEFAULT_FEATURE_PARAMS).indices.length > 0
  */
 export function featurise(text: string, params: FeatureParams): SparseFeatures {
-  const { size, wordEntries, spans } = count(text, params);
+  const { size, wordEntries, spans: scratch } = count(text, params);
+  // Phrases may be asked for after the next call, so they get their own copies.
   const firsts = firstAt.slice(0, wordEntries);
+  const spans: TokenSpans = {
+    text: scratch.text,
+    starts: scratch.starts.slice(0, scratch.count),
+    ends: scratch.ends.slice(0, scratch.count),
+    count: scratch.count,
+  };
   return {
     indices: Array.from(outIndices.subarray(0, size)),
     values: Array.from(outValues.subarray(0, size)),

@@ -20,21 +20,30 @@ function joined(match: string): string {
 
 const APOSTROPHE = 39;
 const LETTER = /\p{L}/u;
+/** ASCII codes that belong to a word (a-z and the apostrophe; the text is already lowercased). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
+ASCII_WORD[APOSTROPHE] = 1;
 
-/** Whether the character at `i` is a letter; the string is only indexed for non-ASCII characters. */
-function isLetter(code: number, s: string, i: number): boolean {
-  if (code >= 97 && code <= 122) return true;
-  if (code < 128) return false;
-  return LETTER.test(s[i]!);
+/** Whether the character at `i` belongs to a word; the string is only indexed for non-ASCII ones. */
+function inWord(code: number, s: string, i: number): boolean {
+  return code < 128 ? ASCII_WORD[code] === 1 : LETTER.test(s[i]!);
 }
 
-/** Where the words are in the normalised text: word k is text.slice(starts[k], ends[k]). */
+/**
+ * Where the words are in the normalised text: word k is text.slice(starts[k], ends[k]). The arrays
+ * are scratch reused by the next call (this runs on every call; copy them to keep them).
+ */
 export interface TokenSpans {
   text: string;
   starts: Int32Array;
   ends: Int32Array;
   count: number;
 }
+
+// Words are separated, so a text of n characters has at most (n + 1) / 2 of them.
+let starts = new Int32Array(1 << 12);
+let ends = new Int32Array(1 << 12);
 
 /**
  * The words of `text` as spans of its normalised form, without a string per word (the featuriser
@@ -43,29 +52,29 @@ export interface TokenSpans {
  */
 export function tokenSpans(text: string): TokenSpans {
   const lower = text.toLowerCase().replace(/[’‘`]/g, "'").replace(JOIN_RE, joined);
-  // Words are separated, so there are at most (length + 1) / 2 of them.
-  const starts = new Int32Array((lower.length >> 1) + 1);
-  const ends = new Int32Array(starts.length);
+  const n = lower.length;
+  if ((n >> 1) + 1 > starts.length) {
+    starts = new Int32Array((n >> 1) + 1);
+    ends = new Int32Array(starts.length);
+  }
   let count = 0;
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 32;
-    const inWord = i < lower.length && (code === APOSTROPHE || isLetter(code, lower, i));
-    if (inWord) {
-      if (start < 0) start = i;
+  let i = 0;
+  while (i < n) {
+    if (!inWord(lower.charCodeAt(i), lower, i)) {
+      i++;
       continue;
     }
-    if (start >= 0) {
-      let a = start;
-      let b = i;
-      while (a < b && lower.charCodeAt(a) === APOSTROPHE) a++;
-      while (b > a && lower.charCodeAt(b - 1) === APOSTROPHE) b--;
-      if (b > a) {
-        starts[count] = a;
-        ends[count] = b;
-        count++;
-      }
-      start = -1;
+    const start = i;
+    for (i++; i < n && inWord(lower.charCodeAt(i), lower, i); i++);
+    // Apostrophes only count inside a word.
+    let a = start;
+    let b = i;
+    while (a < b && lower.charCodeAt(a) === APOSTROPHE) a++;
+    while (b > a && lower.charCodeAt(b - 1) === APOSTROPHE) b--;
+    if (b > a) {
+      starts[count] = a;
+      ends[count] = b;
+      count++;
     }
   }
   return { text: lower, starts, ends, count };
