@@ -6,6 +6,7 @@ import type { Evidence, SensitiveAsk, SensitiveInfoWarning, Segment, Speaker } f
 import { scanSegment } from '../rules/scanner.js';
 import { isSignal } from '../rules/text-rules.js';
 import { WEIGHTS } from '../weights.js';
+import { findEnds, firstAtOrAfter } from '../text/sentences.js';
 
 /** Evidence kept per flag; more adds nothing to the score and bloats the output. */
 const MAX_EVIDENCE = 5;
@@ -61,10 +62,14 @@ const ASK_MESSAGES: Record<SensitiveAsk, string> = {
 export function scanInto(state: ScanState, segment: Segment, index: number): SensitiveInfoWarning[] {
   const hits = scanSegment(segment.text, segment.speaker);
   const raised: SensitiveInfoWarning[] = [];
+  // The segment's sentence ends, found once when the first quote needs them.
+  let ends: number[] | undefined;
+  const quote = (start: number, end: number): Evidence =>
+    quoteEvidence(segment, index, (ends ??= sentenceEnds(segment.text)), start, end);
   for (const hit of hits) {
     if (isSignal(hit.flag)) {
       const list = state.signals.get(hit.flag) ?? [];
-      if (list.length < MAX_EVIDENCE) list.push(quoteEvidence(segment, index, hit.start, hit.end));
+      if (list.length < MAX_EVIDENCE) list.push(quote(hit.start, hit.end));
       state.signals.set(hit.flag, list);
       continue;
     }
@@ -75,17 +80,17 @@ export function scanInto(state: ScanState, segment: Segment, index: number): Sen
     const existing = state.flags.get(hit.flag);
     if (existing) {
       if (existing.evidence.length < MAX_EVIDENCE) {
-        const quote = (ev = quoteEvidence(segment, index, hit.start, hit.end));
-        if (!existing.evidence.some((e) => sameQuote(e, quote))) existing.evidence.push(quote);
+        const q = (ev = quote(hit.start, hit.end));
+        if (!existing.evidence.some((e) => sameQuote(e, q))) existing.evidence.push(q);
       }
       existing.strength = Math.max(existing.strength, strength);
     } else {
-      ev = quoteEvidence(segment, index, hit.start, hit.end);
+      ev = quote(hit.start, hit.end);
       state.flags.set(hit.flag, { evidence: [ev], strength, firstSegment: index });
     }
     const asks = hit.rule.asks;
     if (asks && segment.speaker !== 'callee' && !state.warnings.some((w) => w.asks === asks)) {
-      ev ??= quoteEvidence(segment, index, hit.start, hit.end);
+      ev ??= quote(hit.start, hit.end);
       const w: SensitiveInfoWarning = {
         kind: 'sensitive-info',
         asks,
@@ -109,8 +114,14 @@ function sameQuote(a: Evidence, b: Evidence): boolean {
 }
 
 /** Evidence quoting the sentence around a hit (offsets into Transcript.text). */
-function quoteEvidence(segment: Segment, index: number, start: number, end: number): Evidence {
-  const [s, e] = sentenceAround(segment.text, start, end);
+function quoteEvidence(
+  segment: Segment,
+  index: number,
+  ends: readonly number[],
+  start: number,
+  end: number,
+): Evidence {
+  const [s, e] = sentenceAround(segment.text, ends, start, end);
   return {
     kind: 'quote',
     quote: segment.text.slice(s, e),
@@ -121,15 +132,20 @@ function quoteEvidence(segment: Segment, index: number, start: number, end: numb
   };
 }
 
-/** Widens [start, end) to its sentence (bounded), so the quote reads on its own. */
-function sentenceAround(text: string, start: number, end: number): [number, number] {
+/**
+ * Widens [start, end) to its sentence (bounded), so the quote reads on its own.
+ * @param ends the text's sentence ends (see sentenceEnds)
+ */
+function sentenceAround(text: string, ends: readonly number[], start: number, end: number): [number, number] {
   const MAX = 120;
-  let s = start;
+  // Just after the last end before start, but not before floor; the first end from `end` on, but
+  // not past ceil.
   const floor = Math.max(0, start - MAX);
-  while (s > floor && !isSentenceEnd(text, s - 1)) s--;
-  let e = end;
+  const before = ends[firstAtOrAfter(ends, start) - 1];
+  let s = before !== undefined && before >= floor ? before + 1 : floor;
   const ceil = Math.min(text.length, end + MAX);
-  while (e < ceil && !isSentenceEnd(text, e)) e++;
+  const after = ends[firstAtOrAfter(ends, end)];
+  let e = after !== undefined && after < ceil ? after : ceil;
   if (e < text.length && isStop(text.charCodeAt(e))) e++;
   while (s < start && isSpace(text.charCodeAt(s))) s++;
   while (e > end && isSpace(text.charCodeAt(e - 1))) e--;
@@ -161,11 +177,9 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** ".", "!", "?" or a newline, but not the dot inside "anydesk.com" or "1.5". */
-function isSentenceEnd(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 10 || c === 33 || c === 63) return true;
-  return c === 46 && !(isWordish(text.charCodeAt(i + 1)) && isWordish(text.charCodeAt(i - 1)));
+/** ".", "!", "?" or a newline, but not the dot inside "anydesk.com" or "1.5" (original text: any case). */
+function sentenceEnds(text: string): number[] {
+  return findEnds(text, isWordish);
 }
 
 function isWordish(c: number): boolean {

@@ -53,25 +53,29 @@ class SentenceEnds implements Sentences {
     return k < this.ends.length && this.ends[k]! < ceil ? this.ends[k]! : ceil;
   }
 
-  /** Index of the first end at or after `i` (ends.length when none). */
   private firstAtOrAfter(i: number): number {
-    const { ends } = this;
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! < i) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this.ends, i);
   }
 }
 
+/** Index of the first of the ascending `ends` at or after `i` (ends.length when none). */
+export function firstAtOrAfter(ends: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * Positions of the sentence ends, in order. Each end character is found with indexOf (a native
- * scan, several times faster than reading every character in script) and the four streams merged.
+ * Positions of the sentence ends, in order: ".", "!", "?" or a newline, but not a "." with a
+ * character that `joins` on both sides. Each end character is found with indexOf (a native scan,
+ * several times faster than reading every character in script) and the four streams merged.
  */
-function findEnds(text: string): number[] {
+export function findEnds(text: string, joins: (c: number) => boolean = isAlnum): number[] {
   const n = text.length;
   const next = (ch: string, from: number): number => {
     const k = text.indexOf(ch, from);
@@ -87,7 +91,7 @@ function findEnds(text: string): number[] {
     if (k >= n) return ends;
     if (k === dot) {
       // "anydesk.com", "1.5": a dot between letters or digits does not end a sentence.
-      if (!(isAlnum(text.charCodeAt(k + 1)) && isAlnum(text.charCodeAt(k - 1)))) ends.push(k);
+      if (!(joins(text.charCodeAt(k + 1)) && joins(text.charCodeAt(k - 1)))) ends.push(k);
       dot = next('.', k + 1);
     } else {
       ends.push(k);
