@@ -76,6 +76,10 @@ interface SegmentContext {
   speaker: Speaker;
   sentences: Sentences;
   narrative: boolean | undefined;
+  /** isNegated / isReported for the match starting at `contextAt` (rules sharing a trigger ask both). */
+  contextAt: number;
+  negated: boolean | undefined;
+  reported: boolean | undefined;
 }
 
 /**
@@ -96,7 +100,15 @@ export function scanSegment(original: string, speaker: Speaker): Hit[] {
     if (candidates === undefined) continue;
     const keyAt = starts[w]!;
     if (seg === undefined) {
-      seg = { text, speaker, sentences: sentences(text), narrative: undefined };
+      seg = {
+        text,
+        speaker,
+        sentences: sentences(text),
+        narrative: undefined,
+        contextAt: -1,
+        negated: undefined,
+        reported: undefined,
+      };
       ranAt.fill(-1);
     }
     if (keyAt >= blockEnd) {
@@ -152,11 +164,16 @@ function evaluate(rule: TextRule, seg: SegmentContext, at: number, endAt: number
   if (rule.also && !rule.also.test(window)) return 0;
   if (rule.notNear?.test(window) || rule.veto?.test(window)) return 0;
   if (rule.request && isPastQuestion(window)) return 0;
-  if (rule.negatable !== false && isNegated(text, at, sStart)) return 0;
+  if (at !== seg.contextAt) {
+    seg.contextAt = at;
+    seg.negated = undefined;
+    seg.reported = undefined;
+  }
+  if (rule.negatable !== false && (seg.negated ??= isNegated(text, at, sStart))) return 0;
   let strength = rule.strength ?? 1;
   if (
     rule.reportable !== false &&
-    ((seg.narrative ??= isNarrativeSegment(text)) || isReported(text, at, sStart))
+    ((seg.narrative ??= isNarrativeSegment(text)) || (seg.reported ??= isReported(text, at, sStart)))
   ) {
     // Someone telling what a caller said. A labelled speaker telling a story is not the caller
     // saying it; unattributed text may be the person's own account of their call, which still
