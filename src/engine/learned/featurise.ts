@@ -112,7 +112,9 @@ class SlotCounts {
   }
 
   clear(): void {
-    for (let e = 0; e < this.size; e++) this.table[this.slots[e]!] = 0;
+    // Scattered writes cost more than one sweep once an eighth of the table is in use.
+    if (this.size * 8 > this.table.length) this.table.fill(0);
+    else for (let e = 0; e < this.size; e++) this.table[this.slots[e]!] = 0;
     this.size = 0;
   }
 
@@ -239,6 +241,8 @@ function blockScale(block: SlotCounts): number {
 const wordCounts = new SlotCounts();
 const charCounts = new SlotCounts();
 const wordCache = new WordCache();
+/** One bit per hashed index, set for the word grams of the text being featurised (then cleared). */
+let wordBits = new Int32Array(1);
 /** The word being split into character grams, between its boundary marks. */
 let marked = new Int32Array(64);
 /** Per word-gram entry, its first position: token index * 4 + n. */
@@ -331,10 +335,15 @@ function count(text: string, params: FeatureParams): Counted {
     values[e] = words.counts[e]! * wordScale;
   }
   let size = words.size;
+  // A bit per hashed index marks the word grams, so most char grams skip the word table.
+  const bitWords = Math.max(1, (mask + 1) >>> 5);
+  if (wordBits.length !== bitWords) wordBits = new Int32Array(bitWords);
+  const bits = wordBits;
+  for (let e = 0; e < words.size; e++) bits[words.keys[e]! >>> 5]! |= 1 << (words.keys[e]! & 31);
   const charScale = blockScale(chars);
   for (let e = 0; e < chars.size; e++) {
     const index = chars.keys[e]!;
-    const w = words.find(index);
+    const w = (bits[index >>> 5]! & (1 << (index & 31))) === 0 ? -1 : words.find(index);
     if (w >= 0) values[w]! += chars.counts[e]! * charScale;
     else {
       indices[size] = index;
@@ -342,6 +351,7 @@ function count(text: string, params: FeatureParams): Counted {
       size++;
     }
   }
+  for (let e = 0; e < words.size; e++) bits[words.keys[e]! >>> 5] = 0;
 
   return { size, wordEntries: words.size, spans };
 }

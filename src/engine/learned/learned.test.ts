@@ -155,9 +155,25 @@ describe('features', () => {
       ' ',
     );
     const model = loadModel(MODEL);
-    // The model's weights, and weights all equal to 1 (many equal contributions at the cut).
-    for (const weights of [model.weights, new Float32Array(model.weights.length).fill(1)]) {
-      const f = featurise(text, MODEL.params);
+    const f = featurise(text, MODEL.params);
+    // Character grams weighted up: first all of them (no word gram makes the cut), then `n` of them
+    // (the cut falls among the strongest word grams).
+    const charsFirst = (n: number) => {
+      const w = new Float32Array(model.weights.length).fill(1);
+      let chars = 0;
+      f.indices.forEach((index, k) => {
+        if (f.phrase(k) === null) w[index] = chars++ < n ? 50 : 0;
+      });
+      return w;
+    };
+    // Also the model's weights, and weights all equal to 1 (many equal contributions at the cut).
+    const variants = [
+      model.weights,
+      new Float32Array(model.weights.length).fill(1),
+      charsFirst(1e9),
+      charsFirst(195),
+    ];
+    for (const weights of variants) {
       const ranked = f.indices
         .map((index, k) => ({ k, c: weights[index]! * f.values[k]! }))
         .filter(({ c }) => c > 0)
@@ -168,6 +184,12 @@ describe('features', () => {
         .flatMap(({ k, c }) => (f.phrase(k) === null ? [] : [{ phrase: f.phrase(k)!, weight: c }]));
       const score = scoreText(MODEL, weights, text);
       expect([...score.contributions()]).toEqual(expected);
+      // An explanation stops early: the first few, as ranked.
+      const firstThree: unknown[] = [];
+      for (const c of scoreText(MODEL, weights, text).contributions()) {
+        if (firstThree.push(c) === 3) break;
+      }
+      expect(firstThree).toEqual(expected.slice(0, 3));
       expect(score.margin).toBe(
         f.indices.reduce((m, index, k) => m + weights[index]! * f.values[k]!, MODEL.bias),
       );

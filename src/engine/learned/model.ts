@@ -41,8 +41,12 @@ export function loadModel(data: LearnedModelData): LoadedModel {
 const TOP = 200;
 /** Per feature entry of the last scoreText call, its contribution weight * value. */
 let contribution = new Float64Array(1 << 12);
+/** How many of the strongest word entries are ranked up front (see strongestWords). */
+const FIRST = 16;
+const firstWeight = new Float64Array(FIRST);
+const firstK = new Int32Array(FIRST);
 /** Scratch for finding the TOP-th largest contribution. */
-let positive = new Float64Array(1 << 12);
+let scratch = new Float64Array(1 << 12);
 
 export interface TextScore {
   /** bias + w·x, before scaling and capping. */
@@ -78,22 +82,61 @@ export function scoreText(
 
 /**
  * The word entries among the TOP largest positive contributions, ordered by contribution (largest
- * first) then entry. Equal contributions at the cut go in entry order, as word entries precede the
- * character ones.
+ * first) then entry. An explanation needs only a handful, so the strongest FIRST word entries are
+ * ranked on their own with one check against the TOP cut; the rest only if they are asked for.
  */
 function* strongestWords(f: FeatureScratch, c: Float64Array): Generator<{ phrase: string; weight: number }> {
-  let count = 0;
-  if (f.size > positive.length) positive = new Float64Array(contribution.length);
-  for (let k = 0; k < f.size; k++) if (c[k]! > 0) positive[count++] = c[k]!;
-  // In: everything above `cut`, and the first `ties` entries equal to it (with TOP or fewer positive
-  // contributions, all of them: cut 0, no ties).
+  // The FIRST strongest positive word entries in order, by insertion (a later equal one goes after).
+  let n = 0;
+  for (let k = 0; k < f.wordEntries; k++) {
+    const ck = c[k]!;
+    if (ck <= 0 || (n === FIRST && ck <= firstWeight[FIRST - 1]!)) continue;
+    let at = n < FIRST ? n : FIRST - 1;
+    for (; at > 0 && firstWeight[at - 1]! < ck; at--) {
+      firstWeight[at] = firstWeight[at - 1]!;
+      firstK[at] = firstK[at - 1]!;
+    }
+    firstWeight[at] = ck;
+    firstK[at] = k;
+    if (n < FIRST) n++;
+  }
+  if (n === 0) return;
+  // Ranks only grow down the list: when the last one is within the TOP, all are.
+  const allIn = rank(c, f.size, firstWeight[n - 1]!, firstK[n - 1]!) < TOP;
+  for (let j = 0; j < n; j++) {
+    const k = firstK[j]!;
+    const ck = firstWeight[j]!;
+    if (!allIn && rank(c, f.size, ck, k) >= TOP) return;
+    yield { phrase: f.phrase(k)!, weight: ck };
+  }
+  if (n < FIRST || !allIn) return;
+  const all = rankedWords(f, c);
+  for (let j = FIRST; j < all.length; j++) yield { phrase: f.phrase(all[j]!)!, weight: c[all[j]!]! };
+}
+
+/** Entry k's place among all contributions ordered largest first, then by entry. */
+function rank(c: Float64Array, size: number, ck: number, k: number): number {
+  let above = 0;
+  for (let j = 0; j < size; j++) if (c[j]! > ck || (c[j] === ck && j < k)) above++;
+  return above;
+}
+
+/** All word entries among the TOP largest positive contributions, in order. */
+function rankedWords(f: FeatureScratch, c: Float64Array): number[] {
+  // In: everything above `cut`, and the first `ties` entries equal to it. The TOP-th largest of all
+  // contributions is the cut when it is positive; otherwise there are fewer than TOP positive ones
+  // and all of them are in (cut 0, no ties).
   let cut = 0;
   let ties = 0;
-  if (count > TOP) {
-    cut = kthLargest(positive, count, TOP);
-    let above = 0;
-    for (let j = 0; j < count; j++) if (positive[j]! > cut) above++;
-    ties = TOP - above;
+  if (f.size > TOP) {
+    if (f.size > scratch.length) scratch = new Float64Array(contribution.length);
+    scratch.set(c.subarray(0, f.size));
+    const kth = kthLargest(scratch, f.size, TOP);
+    if (kth > 0) {
+      cut = kth;
+      ties = TOP;
+      for (let k = 0; k < f.size; k++) if (c[k]! > cut) ties--;
+    }
   }
   const chosen: number[] = [];
   for (let k = 0; k < f.wordEntries; k++) {
@@ -104,8 +147,7 @@ function* strongestWords(f: FeatureScratch, c: Float64Array): Generator<{ phrase
       ties--;
     }
   }
-  chosen.sort((a, b) => c[b]! - c[a]! || a - b);
-  for (const k of chosen) yield { phrase: f.phrase(k)!, weight: c[k]! };
+  return chosen.sort((a, b) => c[b]! - c[a]! || a - b);
 }
 
 /** The k-th largest (1-based) of a[0, n); reorders a. Quickselect (Hoare partition, middle pivot). */
