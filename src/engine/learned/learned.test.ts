@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Transcript } from '../types.js';
-import { decodeWeights, encodeWeights } from './codec.js';
+import { decodeQuantised, decodeWeights, encodeWeights } from './codec.js';
 import { DEFAULT_FEATURE_PARAMS, featurise } from './featurise.js';
 import { evidenceWith, learnedEvidence, modelText } from './index.js';
 import { MODEL } from './model.generated.js';
@@ -154,28 +154,30 @@ describe('features', () => {
     const text = Array.from({ length: 3000 }, () => `${words[next() % words.length]!} ${letters(next)}`).join(
       ' ',
     );
-    const model = loadModel(MODEL);
+    const dense = decodeWeights(MODEL.weights, MODEL.step, 2 ** MODEL.params.hashBits);
     const f = featurise(text, MODEL.params);
     // Character grams weighted up: first all of them (no word gram makes the cut), then `n` of them
     // (the cut falls among the strongest word grams).
     const charsFirst = (n: number) => {
-      const w = new Float32Array(model.weights.length).fill(1);
+      const w = new Float32Array(dense.length).fill(1);
       let chars = 0;
       f.indices.forEach((index, k) => {
         if (f.phrase(k) === null) w[index] = chars++ < n ? 50 : 0;
       });
       return w;
     };
-    // Also the model's weights, and weights all equal to 1 (many equal contributions at the cut).
-    const variants = [
-      model.weights,
-      new Float32Array(model.weights.length).fill(1),
-      charsFirst(1e9),
-      charsFirst(195),
+    // Also the model's weights (as loaded for scoring, and dense), and weights all equal to 1 (many
+    // equal contributions at the cut). Each with the dense weights the reference reads.
+    const variants: [Parameters<typeof scoreText>[1], Float32Array][] = [
+      [loadModel(MODEL).weights, dense],
+      [dense, dense],
+      ...[new Float32Array(dense.length).fill(1), charsFirst(1e9), charsFirst(195)].map(
+        (w) => [w, w] as [Float32Array, Float32Array],
+      ),
     ];
-    for (const weights of variants) {
+    for (const [weights, reference] of variants) {
       const ranked = f.indices
-        .map((index, k) => ({ k, c: weights[index]! * f.values[k]! }))
+        .map((index, k) => ({ k, c: reference[index]! * f.values[k]! }))
         .filter(({ c }) => c > 0)
         .sort((a, b) => b.c - a.c || a.k - b.k);
       expect(ranked.length).toBeGreaterThan(200);
@@ -191,9 +193,21 @@ describe('features', () => {
       }
       expect(firstThree).toEqual(expected.slice(0, 3));
       expect(score.margin).toBe(
-        f.indices.reduce((m, index, k) => m + weights[index]! * f.values[k]!, MODEL.bias),
+        f.indices.reduce((m, index, k) => m + reference[index]! * f.values[k]!, MODEL.bias),
       );
     }
+  });
+
+  it('the scoring form of the weights holds exactly the dense values', () => {
+    const size = 2 ** MODEL.params.hashBits;
+    const dense = decodeWeights(MODEL.weights, MODEL.step, size);
+    const { codes, levels } = decodeQuantised(MODEL.weights, MODEL.step, size);
+    let nonZero = 0;
+    for (let i = 0; i < size; i++) {
+      if (levels[codes[i]!] !== dense[i]) expect([i, levels[codes[i]!]]).toEqual([i, dense[i]]);
+      if (dense[i] !== 0) nonZero++;
+    }
+    expect(nonZero).toBe(MODEL.count);
   });
 
   it('weights survive the codec within a quantisation step', () => {

@@ -2,7 +2,7 @@
  * The learned scorer's model: a logistic regression over hashed n-grams of the caller's words, stored
  * quantised. `scoreText` is the one scoring function, used at run time and by the training script.
  */
-import { decodeWeights } from './codec.js';
+import { decodeQuantised, type QuantisedWeights } from './codec.js';
 import { featuriseScratch, type FeatureParams, type FeatureScratch } from './featurise.js';
 
 /** What the generated model module holds (see scripts/train.ts and PROVENANCE.md). */
@@ -30,11 +30,11 @@ export interface LearnedModelData {
 
 export interface LoadedModel {
   data: LearnedModelData;
-  weights: Float32Array;
+  weights: QuantisedWeights;
 }
 
 export function loadModel(data: LearnedModelData): LoadedModel {
-  return { data, weights: decodeWeights(data.weights, data.step, 2 ** data.params.hashBits) };
+  return { data, weights: decodeQuantised(data.weights, data.step, 2 ** data.params.hashBits) };
 }
 
 /** How many of the strongest positive contributions (word or character grams) explanations draw on. */
@@ -60,11 +60,11 @@ export interface TextScore {
 }
 
 /**
- * @example scoreText(loadModel(MODEL), "install anydesk and buy gift cards").margin > 0
+ * @example scoreText(MODEL, loadModel(MODEL).weights, "install anydesk and buy gift cards").margin > 0
  */
 export function scoreText(
   model: { bias: number; params: FeatureParams },
-  weights: ArrayLike<number>,
+  weights: QuantisedWeights | ArrayLike<number>,
   text: string,
 ): TextScore {
   const f = featuriseScratch(text, model.params);
@@ -72,10 +72,19 @@ export function scoreText(
     contribution = new Float64Array(Math.max(f.size, contribution.length * 2));
   const c = contribution;
   let margin = model.bias;
-  for (let k = 0; k < f.size; k++) {
-    const ck = weights[f.indices[k]!]! * f.values[k]!;
-    c[k] = ck;
-    margin += ck;
+  if ('codes' in weights) {
+    const { codes, levels } = weights;
+    for (let k = 0; k < f.size; k++) {
+      const ck = levels[codes[f.indices[k]!]!]! * f.values[k]!;
+      c[k] = ck;
+      margin += ck;
+    }
+  } else {
+    for (let k = 0; k < f.size; k++) {
+      const ck = weights[f.indices[k]!]! * f.values[k]!;
+      c[k] = ck;
+      margin += ck;
+    }
   }
   return { margin, contributions: () => strongestWords(f, c) };
 }
@@ -117,7 +126,10 @@ function* strongestWords(f: FeatureScratch, c: Float64Array): Generator<{ phrase
 /** Entry k's place among all contributions ordered largest first, then by entry. */
 function rank(c: Float64Array, size: number, ck: number, k: number): number {
   let above = 0;
-  for (let j = 0; j < size; j++) if (c[j]! > ck || (c[j] === ck && j < k)) above++;
+  for (let j = 0; j < size; j++) {
+    const cj = c[j]!;
+    if (cj >= ck && (cj > ck || j < k)) above++;
+  }
   return above;
 }
 
