@@ -3,8 +3,8 @@
  * live sessions add one segment at a time, so nothing already seen is scanned again.
  */
 import type { Evidence, SensitiveAsk, SensitiveInfoWarning, Segment, Speaker } from '../types.js';
-import { scanSegment } from '../rules/scanner.js';
-import { isSignal } from '../rules/text-rules.js';
+import { scanSegment, type Hit } from '../rules/scanner.js';
+import { isSignal, TEXT_RULES, type TextRule } from '../rules/text-rules.js';
 import { WEIGHTS } from '../weights.js';
 import { findEnds, firstAtOrAfter } from '../text/sentences.js';
 
@@ -28,6 +28,11 @@ export interface ScanState {
   segmentCount: number;
   /** Length of the transcript text so far (live mode lays segments out as it goes). */
   textLength: number;
+  /**
+   * Per speaker, per rule (index in TEXT_RULES): 1 once a hit of that rule, said by that speaker,
+   * can no longer change this state (see settle). The scanner then skips the rule.
+   */
+  settled: Record<Speaker, Uint8Array>;
 }
 
 export function newScanState(): ScanState {
@@ -38,6 +43,11 @@ export function newScanState(): ScanState {
     callerTextHead: '',
     segmentCount: 0,
     textLength: 0,
+    settled: {
+      caller: new Uint8Array(TEXT_RULES.length),
+      callee: new Uint8Array(TEXT_RULES.length),
+      unknown: new Uint8Array(TEXT_RULES.length),
+    },
   };
 }
 
@@ -60,7 +70,7 @@ const ASK_MESSAGES: Record<SensitiveAsk, string> = {
  * @param index the segment's position in the transcript
  */
 export function scanInto(state: ScanState, segment: Segment, index: number): SensitiveInfoWarning[] {
-  const hits = scanSegment(segment.text, segment.speaker);
+  const hits = scanSegment(segment.text, segment.speaker, state.settled[segment.speaker]);
   const raised: SensitiveInfoWarning[] = [];
   // The segment's sentence ends, found once when the first quote needs them.
   let ends: number[] | undefined;
@@ -106,7 +116,52 @@ export function scanInto(state: ScanState, segment: Segment, index: number): Sen
   }
   state.segmentCount = Math.max(state.segmentCount, index + 1);
   state.textLength = segment.offset + segment.text.length;
+  if (hits.length > 0) settle(state, hits);
   return raised;
+}
+
+const SPEAKERS: readonly Speaker[] = ['caller', 'callee', 'unknown'];
+
+/** Indices into TEXT_RULES of each flag's (or signal's) rules. */
+const RULES_OF = new Map<string, number[]>();
+TEXT_RULES.forEach((rule, i) => {
+  const list = RULES_OF.get(rule.flag) ?? [];
+  list.push(i);
+  RULES_OF.set(rule.flag, list);
+});
+
+/**
+ * Marks the rules of the flags these hits touched that can no longer change the state: their
+ * flag keeps all the evidence it will keep and is already at the strongest such a hit gives, and
+ * the warning they raise (if any) is given; a signal keeps all its evidence. In a long call the
+ * same tactics come back again and again, and their later hits need not even be looked for.
+ * Settled stays settled: evidence, strengths and warnings only grow.
+ */
+function settle(state: ScanState, hits: readonly Hit[]): void {
+  let previous: string | undefined;
+  for (const { flag } of hits) {
+    if (flag === previous) continue;
+    previous = flag;
+    for (const i of RULES_OF.get(flag)!) {
+      const rule = TEXT_RULES[i]!;
+      for (const speaker of SPEAKERS) {
+        const settled = state.settled[speaker];
+        if (settled[i] === 0 && isSettled(state, rule, speaker)) settled[i] = 1;
+      }
+    }
+  }
+}
+
+/** No hit of `rule` said by `speaker` would change anything scanInto records (see there). */
+function isSettled(state: ScanState, rule: TextRule, speaker: Speaker): boolean {
+  if (isSignal(rule.flag)) return (state.signals.get(rule.flag)?.length ?? 0) >= MAX_EVIDENCE;
+  const existing = state.flags.get(rule.flag);
+  if (existing === undefined || existing.evidence.length < MAX_EVIDENCE) return false;
+  // A hit is at most as strong as its rule (reported speech only weakens it).
+  const factor = speaker === 'unknown' ? WEIGHTS.unknownSpeakerFactor : 1;
+  if (existing.strength < (rule.strength ?? 1) * factor) return false;
+  const asks = rule.asks;
+  return !asks || speaker === 'callee' || state.warnings.some((w) => w.asks === asks);
 }
 
 function sameQuote(a: Evidence, b: Evidence): boolean {

@@ -30,6 +30,8 @@ const REPORTED_FACTOR = 0.6;
 interface Trigger {
   re: RegExp;
   rules: TextRule[];
+  /** Each rule's index in TEXT_RULES (see `settled` in scanSegment). */
+  ids: number[];
 }
 
 interface Compiled {
@@ -51,10 +53,11 @@ function compile(rules: readonly TextRule[]): Compiled {
     let t = index.get(rule.trigger);
     if (t === undefined) {
       t = triggers.length;
-      triggers.push({ re: new RegExp(`\\b(?:${rule.trigger})(?![a-z0-9'])`, 'g'), rules: [] });
+      triggers.push({ re: new RegExp(`\\b(?:${rule.trigger})(?![a-z0-9'])`, 'g'), rules: [], ids: [] });
       index.set(rule.trigger, t);
     }
     triggers[t]!.rules.push(rule);
+    triggers[t]!.ids.push(TEXT_RULES.indexOf(rule));
     for (const key of rule.keys) {
       const list = byKey.get(key) ?? [];
       if (!list.includes(t)) list.push(t);
@@ -84,9 +87,11 @@ interface SegmentContext {
 
 /**
  * Finds the rule hits in one segment said by `speaker`, in text order.
+ * @param settled per rule (by its index in TEXT_RULES), 1 when the caller has no use for its hits:
+ *   their conditions are not checked, and a trigger whose rules are all settled is not run
  * @example scanSegment('Please install AnyDesk now', 'caller')[0]?.flag === 'REMOTE_ACCESS_REQUEST'
  */
-export function scanSegment(original: string, speaker: Speaker): Hit[] {
+export function scanSegment(original: string, speaker: Speaker, settled?: Uint8Array): Hit[] {
   const { lex, triggers, byKey, ranAt } = BY_SPEAKER[speaker];
   const norm = lex(original);
   const { text, words, starts } = norm;
@@ -120,8 +125,9 @@ export function scanSegment(original: string, speaker: Speaker): Hit[] {
       // Each trigger runs once per sentence (blocks only move forward, so the last one is enough).
       if (ranAt[t] === blockStart) continue;
       ranAt[t] = blockStart;
+      const { re, rules, ids } = triggers[t]!;
+      if (settled !== undefined && allSettled(ids, settled)) continue;
       block ??= blockStart === 0 && blockEnd === text.length ? text : text.slice(blockStart, blockEnd);
-      const { re, rules } = triggers[t]!;
       re.lastIndex = 0;
       for (let m = re.exec(block); m !== null; m = re.exec(block)) {
         if (m[0].length === 0) {
@@ -130,7 +136,9 @@ export function scanSegment(original: string, speaker: Speaker): Hit[] {
         }
         const at = blockStart + m.index;
         const endAt = at + m[0].length;
-        for (const rule of rules) {
+        for (let r = 0; r < rules.length; r++) {
+          if (settled !== undefined && settled[ids[r]!] === 1) continue;
+          const rule = rules[r]!;
           const strength = evaluate(rule, seg, at, endAt);
           if (strength > 0) {
             hits.push({
@@ -148,6 +156,11 @@ export function scanSegment(original: string, speaker: Speaker): Hit[] {
   // Usually already in order (one trigger per sentence at a time); sort only when not.
   for (let i = 1; i < hits.length; i++) if (hits[i]!.start < hits[i - 1]!.start) return hits.sort(byStart);
   return hits;
+}
+
+function allSettled(ids: readonly number[], settled: Uint8Array): boolean {
+  for (const id of ids) if (settled[id] !== 1) return false;
+  return true;
 }
 
 function byStart(a: Hit, b: Hit): number {
