@@ -142,24 +142,33 @@ function settle(state: ScanState, hits: readonly Hit[]): void {
   for (const { flag } of hits) {
     if (flag === previous) continue;
     previous = flag;
+    let strongest: number;
+    if (isSignal(flag)) {
+      if ((state.signals.get(flag)?.length ?? 0) < MAX_EVIDENCE) continue;
+      strongest = Infinity; // a signal keeps evidence only
+    } else {
+      const existing = state.flags.get(flag);
+      if (existing === undefined || existing.evidence.length < MAX_EVIDENCE) continue;
+      strongest = existing.strength;
+    }
     for (const i of RULES_OF.get(flag)!) {
       const rule = TEXT_RULES[i]!;
       for (const speaker of SPEAKERS) {
         const settled = state.settled[speaker];
-        if (settled[i] === 0 && isSettled(state, rule, speaker)) settled[i] = 1;
+        if (settled[i] === 0 && isSettled(state, rule, speaker, strongest)) settled[i] = 1;
       }
     }
   }
 }
 
-/** No hit of `rule` said by `speaker` would change anything scanInto records (see there). */
-function isSettled(state: ScanState, rule: TextRule, speaker: Speaker): boolean {
-  if (isSignal(rule.flag)) return (state.signals.get(rule.flag)?.length ?? 0) >= MAX_EVIDENCE;
-  const existing = state.flags.get(rule.flag);
-  if (existing === undefined || existing.evidence.length < MAX_EVIDENCE) return false;
+/**
+ * No hit of `rule` said by `speaker` would change anything scanInto records (see there), given
+ * that its flag keeps all its evidence already, at `strength`.
+ */
+function isSettled(state: ScanState, rule: TextRule, speaker: Speaker, strength: number): boolean {
   // A hit is at most as strong as its rule (reported speech only weakens it).
   const factor = speaker === 'unknown' ? WEIGHTS.unknownSpeakerFactor : 1;
-  if (existing.strength < (rule.strength ?? 1) * factor) return false;
+  if (strength < (rule.strength ?? 1) * factor) return false;
   const asks = rule.asks;
   return !asks || speaker === 'callee' || state.warnings.some((w) => w.asks === asks);
 }

@@ -104,29 +104,31 @@ export function scanSegment(original: string, speaker: Speaker, settled?: Uint8A
     const candidates = byKey.get(words[w]!);
     if (candidates === undefined) continue;
     const keyAt = starts[w]!;
-    if (seg === undefined) {
-      seg = {
-        text,
-        speaker,
-        sentences: sentences(text),
-        narrative: undefined,
-        contextAt: -1,
-        negated: undefined,
-        reported: undefined,
-      };
-      ranAt.fill(-1);
-    }
-    if (keyAt >= blockEnd) {
-      blockStart = seg.sentences.blockStart(keyAt);
-      blockEnd = seg.sentences.blockEnd(keyAt);
-    }
     let block: string | undefined;
     for (const t of candidates) {
+      const { re, rules, ids } = triggers[t]!;
+      if (settled !== undefined && allSettled(ids, settled)) continue;
+      // The segment's sentences are only needed once a trigger is to run.
+      if (seg === undefined) {
+        seg = {
+          text,
+          speaker,
+          sentences: sentences(text),
+          narrative: undefined,
+          contextAt: -1,
+          negated: undefined,
+          reported: undefined,
+        };
+        ranAt.fill(-1);
+      }
+      if (keyAt >= blockEnd) {
+        blockStart = seg.sentences.blockStart(keyAt);
+        blockEnd = seg.sentences.blockEnd(keyAt);
+        block = undefined;
+      }
       // Each trigger runs once per sentence (blocks only move forward, so the last one is enough).
       if (ranAt[t] === blockStart) continue;
       ranAt[t] = blockStart;
-      const { re, rules, ids } = triggers[t]!;
-      if (settled !== undefined && allSettled(ids, settled)) continue;
       block ??= blockStart === 0 && blockEnd === text.length ? text : text.slice(blockStart, blockEnd);
       re.lastIndex = 0;
       for (let m = re.exec(block); m !== null; m = re.exec(block)) {
