@@ -240,7 +240,9 @@ function blockScale(block: SlotCounts): number {
 
 const wordCounts = new SlotCounts();
 const charCounts = new SlotCounts();
-const wordCache = new WordCache();
+let wordCache = new WordCache();
+/** A cache grown past this many words is dropped after the call (see KEEP_CHARS in normalise.ts). */
+const KEEP_WORDS = 1 << 14;
 /** One bit per hashed index, set for the word grams of the text being featurised (then cleared). */
 let wordBits = new Int32Array(1);
 /** The word being split into character grams, between its boundary marks. */
@@ -353,6 +355,7 @@ function count(text: string, params: FeatureParams): Counted {
   }
   for (let e = 0; e < words.size; e++) bits[words.keys[e]! >>> 5] = 0;
 
+  if (cache.size > KEEP_WORDS) wordCache = new WordCache();
   return { size, wordEntries: words.size, spans };
 }
 

@@ -138,7 +138,10 @@ describe('features', () => {
       { length: 6000 },
       () => vocabulary[next() % vocabulary.length]! + (next() % 3 === 0 ? ` ${letters(next)}` : ''),
     ).join(' ');
-    for (const sample of [text, 'gift card gift card', 'a', '']) {
+    // Past the sizes whose scratch arrays and word cache are kept between calls (then back under them).
+    const huge = Array.from({ length: 30000 }, () => `${letters(next)}${letters(next)}`).join(' ');
+    expect(huge.length).toBeGreaterThan(1 << 17);
+    for (const sample of [text, huge, 'gift card gift card', text, 'a', '']) {
       const f = featurise(sample, DEFAULT_FEATURE_PARAMS);
       const r = reference(sample);
       expect(f.indices).toEqual(r.indices);

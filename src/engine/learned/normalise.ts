@@ -41,7 +41,10 @@ export interface TokenSpans {
   count: number;
 }
 
-// Words are separated, so a text of n characters has at most (n + 1) / 2 of them.
+// Words are separated, so a text of n characters has at most (n + 1) / 2 of them. Arrays for up to
+// KEEP_CHARS characters are kept for the next call; a longer text gets arrays of its own, so one huge
+// transcript does not hold megabytes for the life of the process.
+const KEEP_CHARS = 1 << 17;
 let starts = new Int32Array(1 << 12);
 let ends = new Int32Array(1 << 12);
 
@@ -54,9 +57,18 @@ export function tokenSpans(text: string): TokenSpans {
   const lower = text.toLowerCase().replace(/[’‘`]/g, "'").replace(JOIN_RE, joined);
   const n = lower.length;
   if ((n >> 1) + 1 > starts.length) {
-    starts = new Int32Array((n >> 1) + 1);
-    ends = new Int32Array(starts.length);
+    const grownStarts = new Int32Array((n >> 1) + 1);
+    const grownEnds = new Int32Array(grownStarts.length);
+    if (n > KEEP_CHARS) return spansInto(lower, grownStarts, grownEnds);
+    starts = grownStarts;
+    ends = grownEnds;
   }
+  return spansInto(lower, starts, ends);
+}
+
+/** Fills `into` and `intoEnds` with the spans of the words of `lower` (already normalised). */
+function spansInto(lower: string, into: Int32Array, intoEnds: Int32Array): TokenSpans {
+  const n = lower.length;
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -72,12 +84,12 @@ export function tokenSpans(text: string): TokenSpans {
     while (a < b && lower.charCodeAt(a) === APOSTROPHE) a++;
     while (b > a && lower.charCodeAt(b - 1) === APOSTROPHE) b--;
     if (b > a) {
-      starts[count] = a;
-      ends[count] = b;
+      into[count] = a;
+      intoEnds[count] = b;
       count++;
     }
   }
-  return { text: lower, starts, ends, count };
+  return { text: lower, starts: into, ends: intoEnds, count };
 }
 
 /**
