@@ -274,16 +274,32 @@ function count(text: string, params: FeatureParams): Counted {
 
   // One pass over the words. The two blocks have their own tables, so interleaving them keeps each
   // block's sequence of additions (and first-touch order) as if it were counted in a pass of its own.
+  // The next word's own hash, when the bigram pass over its characters already worked it out.
+  let nextOwn = 0;
+  let haveNext = false;
   for (let i = 0; i < tokenCount; i++) {
     const from = starts[i]!;
     const to = ends[i]!;
     // The word's own hash is its unigram's; a bigram continues from it.
-    const own = fnvString(WORD_SEED, lower, from, to);
+    const own = haveNext ? nextOwn : fnvString(WORD_SEED, lower, from, to);
+    haveNext = false;
     const seen = cache.find(own, lower, from, to);
     let unigram = -1;
     let h = own;
     for (let n = 1; n <= wmax && i + n <= tokenCount; n++) {
-      if (n > 1) h = fnvString(fnvStep(h, SPACE), lower, starts[i + n - 1]!, ends[i + n - 1]!);
+      if (n === 2) {
+        // One pass over the next word for both its bigram with this word and its own hash.
+        let hb = fnvStep(h, SPACE);
+        let ho = WORD_SEED;
+        for (let j = starts[i + 1]!, end = ends[i + 1]!; j < end; j++) {
+          const code = lower.charCodeAt(j);
+          hb = fnvStep(hb, code);
+          ho = fnvStep(ho, code);
+        }
+        h = hb;
+        nextOwn = ho;
+        haveNext = true;
+      } else if (n > 2) h = fnvString(fnvStep(h, SPACE), lower, starts[i + n - 1]!, ends[i + n - 1]!);
       if (n < wmin) continue;
       if (n === 1 && seen >= 0) {
         words.counts[cache.unigram[seen]!]!++;

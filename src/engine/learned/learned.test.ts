@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Transcript } from '../types.js';
 import { decodeQuantised, decodeWeights, encodeWeights } from './codec.js';
-import { DEFAULT_FEATURE_PARAMS, featurise } from './featurise.js';
+import { DEFAULT_FEATURE_PARAMS, featurise, type FeatureParams } from './featurise.js';
 import { evidenceWith, learnedEvidence, modelText } from './index.js';
 import { MODEL } from './model.generated.js';
 import { loadModel, scoreText } from './model.js';
@@ -86,18 +86,21 @@ describe('features', () => {
     const fnv = (s: string) => {
       let h = 0x811c9dc5;
       for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-      return (h >>> 0) & ((1 << 18) - 1);
+      return h >>> 0;
     };
-    function reference(text: string) {
+    function reference(text: string, params = DEFAULT_FEATURE_PARAMS) {
+      const [wmin, wmax] = params.wordNgrams;
+      const [cmin, cmax] = params.charNgrams;
+      const hash = (s: string) => fnv(s) & ((1 << params.hashBits) - 1);
       const tokens = normaliseText(text)
         .split(' ')
         .filter((t) => t !== '');
       const words = new Map<number, number>();
       const firstWord = new Map<number, string>();
       tokens.forEach((_, i) => {
-        for (let n = 1; n <= 2 && i + n <= tokens.length; n++) {
+        for (let n = wmin; n <= wmax && i + n <= tokens.length; n++) {
           const gram = tokens.slice(i, i + n).join(' ');
-          const index = fnv(`w:${gram}`);
+          const index = hash(`w:${gram}`);
           if (!words.has(index)) firstWord.set(index, gram);
           words.set(index, (words.get(index) ?? 0) + 1);
         }
@@ -105,9 +108,9 @@ describe('features', () => {
       const chars = new Map<number, number>();
       for (const t of tokens) {
         const w = `<${t}>`;
-        for (let a = 0; a + 3 <= w.length; a++)
-          for (let n = 3; n <= 5 && a + n <= w.length; n++) {
-            const index = fnv(`c:${w.slice(a, a + n)}`);
+        for (let a = 0; a + cmin <= w.length; a++)
+          for (let n = cmin; n <= cmax && a + n <= w.length; n++) {
+            const index = hash(`c:${w.slice(a, a + n)}`);
             chars.set(index, (chars.get(index) ?? 0) + 1);
           }
       }
@@ -144,6 +147,20 @@ describe('features', () => {
     for (const sample of [text, huge, 'gift card gift card', text, 'a', '']) {
       const f = featurise(sample, DEFAULT_FEATURE_PARAMS);
       const r = reference(sample);
+      expect(f.indices).toEqual(r.indices);
+      expect(f.values).toEqual(r.values);
+      expect(f.indices.map((_, k) => f.phrase(k))).toEqual(r.phrases);
+    }
+    // Other shapes: a small hash space (many word/character collisions), trigrams, no character
+    // grams, no unigrams.
+    const shapes: FeatureParams[] = [
+      { hashBits: 10, wordNgrams: [1, 3], charNgrams: [2, 4] },
+      { hashBits: 18, wordNgrams: [1, 2], charNgrams: [3, 2] },
+      { hashBits: 16, wordNgrams: [2, 2], charNgrams: [4, 4] },
+    ];
+    for (const params of shapes) {
+      const f = featurise(text, params);
+      const r = reference(text, params);
       expect(f.indices).toEqual(r.indices);
       expect(f.values).toEqual(r.values);
       expect(f.indices.map((_, k) => f.phrase(k))).toEqual(r.phrases);
