@@ -27,7 +27,8 @@ describe('lookups sharing a read snapshot within one event-loop turn', () => {
     const file = join(dir, 'own', 'callguard.db');
     const store = await openStore({ sqliteFile: file, now: () => new Date('2026-11-25T12:00:00Z') });
     try {
-      // All in one turn: the first lookup opens the shared snapshot, the writes must end it.
+      // All in one turn: the second lookup opens the shared snapshot (getMany too), and each write
+      // must end it, or the lookups after it read the state before it.
       expect((await store.reputation.get(NUMBER)).reporters).toBe(0);
       await store.reports.create(report(1));
       expect((await store.reputation.get(NUMBER)).reporters).toBe(1);
@@ -53,7 +54,8 @@ describe('lookups sharing a read snapshot within one event-loop turn', () => {
       expect((await store.reputation.get(NUMBER)).reporters).toBe(1);
       await nextTurn();
       expect((await store.reputation.get(NUMBER)).reporters).toBe(7);
-      // A list opens the shared view at once: the rest of the turn reads the same state.
+      // A list opens the shared view at once (it is read before the update below, which the lookup
+      // after it, in the same turn, must not see).
       await nextTurn();
       const before = store.reputation.getMany([NUMBER, NUMBER]);
       other.prepare('UPDATE number_reputation SET reporters = 9 WHERE number = ?').run(NUMBER);
