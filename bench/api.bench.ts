@@ -2,8 +2,8 @@
  * HTTP API throughput and latency with autocannon on loopback, side by side in one run with a bare
  * Fastify hello-world (the floor): GET /v1/numbers/{n} and POST /v1/assess with a 1 KB transcript.
  *
- * Each server runs in its own child process (this file, started with CG_BENCH_API_SERVE set), and
- * autocannon runs in the parent: a load generator sharing the server's event loop would add its
+ * Each server runs in its own child process (api-server.mjs: plain `node` on the shipped build, as
+ * `npm start` runs it), and autocannon runs in the parent: a load generator sharing the server's event loop would add its
  * own work to every latency and dilute every ratio with its own per-request cost. Both servers are
  * treated alike: one process each, same Node flags, same loopback.
  *
@@ -17,8 +17,6 @@
  * Rounds alternate the targets; the table reports medians of req/s and CPU, and the worst p99.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -55,59 +53,6 @@ type Role = 'hello' | 'app';
 type ToChild = { type: 'cpu' } | { type: 'exit' };
 type FromChild = { type: 'ready'; url: string } | { type: 'cpu'; micros: number; user: number };
 
-/** Child side: starts one server, reports its URL, answers CPU-time questions, exits on request. */
-async function serve(role: Role): Promise<void> {
-  const { default: Fastify } = await import('fastify');
-  let url: string;
-  let cleanup = async (): Promise<void> => {};
-  if (role === 'hello') {
-    const hello = Fastify({ logger: false });
-    hello.get('/', async () => ({ hello: 'world' }));
-    url = await hello.listen({ port: 0, host: '127.0.0.1' });
-    cleanup = () => hello.close();
-  } else {
-    const { logDestination } = await import('../src/server/logger.js');
-    const { loadConfig } = await import('../src/config/env.js');
-    const { buildApp } = await import('../src/server/app.js');
-    const { openStore } = await import('../src/store/index.js');
-    const dir = mkdtempSync(join(tmpdir(), 'cg-bench-api-'));
-    const store = await openStore({ sqliteFile: join(dir, 'bench.db') });
-    const config = loadConfig({
-      LOG_LEVEL: 'info',
-      CALLGUARD_WEB_DIR: join(dir, 'no-web'),
-      CALLGUARD_RATE_LIMIT_ASSESS: '1000000',
-      CALLGUARD_RATE_LIMIT_WRITES: '1000000',
-    });
-    const app = await buildApp(config, {
-      store,
-      logStream: logDestination('/dev/null'), // the production writer, pointed at /dev/null
-    });
-    for (let i = 0; i < 5; i++) {
-      await store.reports.create({
-        number: NUMBER,
-        direction: 'they-called',
-        claimedOrg: 'Microsoft',
-        reporterKey: `bench-reporter-${i}-xxxxxxxx`,
-      });
-    }
-    url = await app.listen({ port: 0, host: '127.0.0.1' });
-    cleanup = async () => {
-      await app.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
-  process.on('message', (msg: ToChild) => {
-    if (msg.type === 'cpu') {
-      const u = process.cpuUsage();
-      process.send!({ type: 'cpu', micros: u.user + u.system, user: u.user } satisfies FromChild);
-    } else {
-      void cleanup().then(() => process.exit(0));
-    }
-  });
-  process.send!({ type: 'ready', url } satisfies FromChild);
-}
-
 interface Server {
   url: string;
   cpu(): Promise<number>;
@@ -115,10 +60,11 @@ interface Server {
 }
 
 function start(role: Role): Promise<Server> {
-  const execArgv = [...process.execArgv];
-  if (CPU_PROF_DIR) execArgv.push('--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF_DIR, role)}`); // one file per thread (the tsx loader has its own)
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [], {
-    env: { ...process.env, CG_BENCH_API_SERVE: role },
+  // Plain node, without the tsx loader this runner uses (see api-server.mjs).
+  const execArgv: string[] = [];
+  if (CPU_PROF_DIR) execArgv.push('--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF_DIR, role)}`);
+  const child: ChildProcess = fork(fileURLToPath(new URL('api-server.mjs', import.meta.url)), [], {
+    env: { ...process.env, CG_BENCH_API_SERVE: role, CG_BENCH_API_NUMBER: NUMBER },
     execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -267,6 +213,3 @@ export async function run(): Promise<string> {
     await Promise.all([hello.stop(), app.stop()]);
   }
 }
-
-const role = process.env.CG_BENCH_API_SERVE;
-if (role === 'hello' || role === 'app') await serve(role);

@@ -1,0 +1,74 @@
+/**
+ * One server process of the API benchmark (bench/api.bench.ts forks it): the bare Fastify
+ * hello-world floor or the CallGuard app, started as `npm start` runs it: plain `node` on the
+ * shipped build (dist/). Plain JavaScript so that it needs no TypeScript loader: the tsx hooks the
+ * bench runner uses cost every request about a fifth more CPU, and production never has them.
+ *
+ * Protocol over the IPC channel: it sends {type: 'ready', url}; on {type: 'cpu'} it answers with
+ * its CPU time so far; on {type: 'exit'} it closes and exits.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const role = process.env.CG_BENCH_API_SERVE;
+/** The number GET /v1/numbers reads, with a few reports so its reputation has something to score. */
+const NUMBER = process.env.CG_BENCH_API_NUMBER ?? '+12025550143';
+const dist = new URL('../dist/', import.meta.url);
+
+let url;
+let cleanup = async () => {};
+if (role === 'hello') {
+  const { default: Fastify } = await import('fastify');
+  const hello = Fastify({ logger: false });
+  hello.get('/', async () => ({ hello: 'world' }));
+  url = await hello.listen({ port: 0, host: '127.0.0.1' });
+  cleanup = () => hello.close();
+} else if (role === 'app') {
+  const load = (path) => import(new URL(path, dist).href);
+  const { logDestination } = await load('server/logger.js');
+  const { loadConfig } = await load('config/env.js');
+  const { buildApp } = await load('server/app.js');
+  const { openStore } = await load('store/index.js');
+  const dir = mkdtempSync(join(tmpdir(), 'cg-bench-api-'));
+  const store = await openStore({ sqliteFile: join(dir, 'bench.db') });
+  const config = loadConfig({
+    LOG_LEVEL: 'info',
+    CALLGUARD_WEB_DIR: join(dir, 'no-web'),
+    CALLGUARD_RATE_LIMIT_ASSESS: '1000000',
+    CALLGUARD_RATE_LIMIT_WRITES: '1000000',
+  });
+  const app = await buildApp(config, {
+    store,
+    logStream: logDestination('/dev/null'), // the production writer, pointed at /dev/null
+  });
+  for (let i = 0; i < 5; i++) {
+    await store.reports.create({
+      number: NUMBER,
+      direction: 'they-called',
+      claimedOrg: 'Microsoft',
+      reporterKey: `bench-reporter-${i}-xxxxxxxx`,
+    });
+  }
+  url = await app.listen({ port: 0, host: '127.0.0.1' });
+  cleanup = async () => {
+    await app.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+} else {
+  console.error(
+    `bench/api-server.mjs: CG_BENCH_API_SERVE must be "hello" or "app", not ${JSON.stringify(role)}`,
+  );
+  process.exit(2);
+}
+
+process.on('message', (msg) => {
+  if (msg.type === 'cpu') {
+    const u = process.cpuUsage();
+    process.send({ type: 'cpu', micros: u.user + u.system, user: u.user });
+  } else {
+    void cleanup().then(() => process.exit(0));
+  }
+});
+process.send({ type: 'ready', url });
