@@ -14,7 +14,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { format } from 'prettier';
 import { WEIGHTS, type Weights } from '../src/engine/weights.js';
 import { DEFAULT_FEATURE_PARAMS } from '../src/engine/learned/featurise.js';
@@ -28,6 +27,7 @@ import {
 } from '../src/eval/metrics.js';
 import { DETECTED_VERDICTS } from '../src/eval/evaluate.js';
 import { loadCorpus, type Doc } from './train/corpus.js';
+import { readTrainOptions, TrainUsageError, type TrainOptions } from './train/options.js';
 import { featuriseDocs, heldOutMargins, outOfFoldMargins, trainTextModel } from './train/text-model.js';
 import { toModelData, writeModelModule } from './train/write-model.js';
 import { extractRuleHits } from './train/rule-features.js';
@@ -38,34 +38,20 @@ import { round2, writeWeightsFile } from './train/write-weights.js';
 import priorFile from './train/prior-weights.json' with { type: 'json' };
 import { loadScenarios, scoreScenarios } from './train/scenarios.js';
 
-const { values: opts } = parseArgs({
-  options: {
-    data: { type: 'string', default: process.env.CALLGUARD_DATA ?? '../shared/data/transcripts' },
-    folds: { type: 'string', default: '5' },
-    seed: { type: 'string', default: '42' },
-    l2: { type: 'string', default: '0.0001' },
-    iterations: { type: 'string', default: '150' },
-    'rule-l2': { type: 'string', default: '0.01' },
-    out: { type: 'string', default: 'src/engine/learned' },
-    'weights-out': { type: 'string', default: 'src/engine/weights.ts' },
-    /** Which text margins feed the rule fit: out-of-fold (default) or leave-one-source-out (a wholly new source). */
-    'learned-feature': { type: 'string', default: 'oof' },
-    scenarios: { type: 'string', default: 'test/regression/scenarios.jsonl' },
-    'without-flags-share': { type: 'string', default: '0.333' },
-    /** Write every record's out-of-fold risk and flags (JSON lines) here, for error analysis. */
-    'dump-oof': { type: 'string' },
-  },
-});
-const folds = Number(opts.folds);
-const seed = Number(opts.seed);
-const l2 = Number(opts.l2);
-const iterations = Number(opts.iterations);
-const ruleL2 = Number(opts['rule-l2']);
+let opts: TrainOptions;
+try {
+  opts = readTrainOptions(process.argv.slice(2), process.env);
+} catch (err) {
+  if (!(err instanceof TrainUsageError)) throw err;
+  console.error(`train: ${err.message}`);
+  process.exit(2);
+}
+const { folds, seed, l2, iterations, ruleL2 } = opts;
 const files = [
   { path: resolve(opts.data, 'dev.jsonl'), name: 'dev.jsonl', scheme: false },
   { path: resolve(opts.data, 'dev-dialogues.jsonl'), name: 'dev-dialogues.jsonl', scheme: true },
 ];
-const command = `npm run train -- --folds ${folds} --seed ${seed} --l2 ${l2} --iterations ${iterations} --rule-l2 ${ruleL2} --learned-feature ${opts['learned-feature']} --without-flags-share ${opts['without-flags-share']}`;
+const command = `npm run train -- --folds ${folds} --seed ${seed} --l2 ${l2} --iterations ${iterations} --rule-l2 ${ruleL2} --learned-feature ${opts.learnedFeature} --without-flags-share ${opts.withoutFlagsShare}`;
 /** Stated false-positive targets for the detection ("likely-scam") threshold: the issue's limits. */
 const FP_TARGETS: FpTargets = {
   bySource: { sgd: 0.005, taskmaster4: 0.005, abcd: 0.005, 'written-dialogues': 0.02 },
@@ -75,8 +61,8 @@ const FP_TARGETS: FpTargets = {
 /** The "scam" verdict: no out-of-fold false positive at all, and at least 0.9. */
 const SCAM_TARGETS: FpTargets = { bySource: {}, default: 0, floor: 0.9 };
 /** Where the text margin is clipped, and the share of the learned weight allowed without any rule hit. */
-const COMBINE = { marginCap: 4, withoutFlagsShare: Number(opts['without-flags-share']) };
-const featureMargins = opts['learned-feature'] === 'oof' ? 'oof' : 'lso';
+const COMBINE = { marginCap: 4, withoutFlagsShare: opts.withoutFlagsShare };
+const featureMargins = opts.learnedFeature;
 const SERVICE = new Set(['sgd', 'taskmaster4', 'abcd']);
 const family = (d: Doc) => (SERVICE.has(d.source) ? 'service dialogues' : d.source);
 
@@ -329,7 +315,7 @@ const corpusLine = Object.entries(counts)
   .sort()
   .map(([k, v]) => `${k} ${v}`)
   .join(', ');
-await writeWeightsFile('src/engine/weights.ts', resolve(opts['weights-out']), newWeights, [
+await writeWeightsFile('src/engine/weights.ts', resolve(opts.weightsOut), newWeights, [
   `Corpus: ${hashes.map((h) => `${h.name} (sha256 ${h.sha256.slice(0, 12)}…)`).join(', ')}; ${docs.length} records in ${groupCount} near-duplicate groups: ${corpusLine}.`,
   `Method: logistic regression over rule hits (flags >= 0, mitigations <= 0) + learned feature, balanced per label and source, L2 ${ruleL2}; Platt-scaled on ${folds}-fold out-of-fold scores (a=${platt.a.toFixed(3)}, b=${platt.b.toFixed(3)}); group caps scaled by a.`,
   `FP target for likely-scam: out-of-fold FPR <= 0.5% on each service-dialogue source and <= 2% on written legitimate calls, risk >= 0.5; scam: no out-of-fold false positive, risk >= 0.9; both met with and without the learned part (live sessions score rules only).`,
@@ -381,9 +367,9 @@ const provenance = {
       : [],
   ),
 };
-if (opts['dump-oof'])
+if (opts.dumpOof)
   await writeFile(
-    opts['dump-oof'],
+    opts.dumpOof,
     docs
       .map((d, i) =>
         JSON.stringify({
@@ -476,7 +462,7 @@ await writeFile(
   join(outDir, 'PROVENANCE.md'),
   await format(md, { parser: 'markdown', proseWrap: 'preserve' }),
 );
-log(`wrote model (${modelData.count} weights), ${opts['weights-out']}, PROVENANCE.md`);
+log(`wrote model (${modelData.count} weights), ${opts.weightsOut}, PROVENANCE.md`);
 log(`thresholds: likely-scam ${likelyScam}, scam ${scam}; Brier ${brier?.toFixed(4)}`);
 const fmt = (m: Metrics) =>
   `n=${m.n} recall=${m.recall?.toFixed(3) ?? '-'} fpr=${m.fpr?.toFixed(4) ?? '-'} auc=${m.auc?.toFixed(3) ?? '-'}`;
