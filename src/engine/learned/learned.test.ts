@@ -206,16 +206,40 @@ describe('features', () => {
         .flatMap(({ k, c }) => (f.phrase(k) === null ? [] : [{ phrase: f.phrase(k)!, weight: c }]));
       const score = scoreText(MODEL, weights, text);
       expect([...score.contributions()]).toEqual(expected);
-      // An explanation stops early: the first few, as ranked.
-      const firstThree: unknown[] = [];
-      for (const c of scoreText(MODEL, weights, text).contributions()) {
-        if (firstThree.push(c) === 3) break;
+      // An explanation stops early: the first few, as ranked (also across the ranking's batches).
+      for (const few of [3, 16, 17, 32, 33]) {
+        const first: unknown[] = [];
+        for (const c of scoreText(MODEL, weights, text).contributions()) {
+          if (first.push(c) === few) break;
+        }
+        expect(first).toEqual(expected.slice(0, few));
       }
-      expect(firstThree).toEqual(expected.slice(0, 3));
       expect(score.margin).toBe(
         f.indices.reduce((m, index, k) => m + reference[index]! * f.values[k]!, MODEL.bias),
       );
     }
+  });
+
+  it('ranks a short call as a full sort does', () => {
+    const dense = decodeWeights(MODEL.weights, MODEL.step, 2 ** MODEL.params.hashBits);
+    const [first, , third] = scam.segments.map((s) => s.text);
+    const lengths: number[] = [];
+    // Texts whose lists end in the first batch of 16, the second, and after both.
+    for (const text of ['Buy gift cards now.', first!, `${first!} ${third!}`]) {
+      const f = featurise(text, MODEL.params);
+      const expected = f.indices
+        .map((index, k) => ({ k, c: dense[index]! * f.values[k]! }))
+        .filter(({ c }) => c > 0)
+        .sort((a, b) => b.c - a.c || a.k - b.k)
+        .slice(0, 200)
+        .flatMap(({ k, c }) => (f.phrase(k) === null ? [] : [{ phrase: f.phrase(k)!, weight: c }]));
+      lengths.push(expected.length);
+      expect([...scoreText(MODEL, loadModel(MODEL).weights, text).contributions()]).toEqual(expected);
+    }
+    expect(lengths[0]).toBeLessThan(16);
+    expect(lengths[1]).toBeGreaterThan(16);
+    expect(lengths[1]).toBeLessThan(32);
+    expect(lengths[2]).toBeGreaterThan(32);
   });
 
   it('the scoring form of the weights holds exactly the dense values', () => {

@@ -41,10 +41,11 @@ export function loadModel(data: LearnedModelData): LoadedModel {
 const TOP = 200;
 /** Per feature entry of the last scoreText call, its contribution weight * value. */
 let contribution = new Float64Array(1 << 12);
-/** How many of the strongest word entries are ranked up front (see strongestWords). */
-const FIRST = 16;
-const firstWeight = new Float64Array(FIRST);
-const firstK = new Int32Array(FIRST);
+/** How many of the strongest word entries are ranked at a time, and how many times (see strongestWords). */
+const BATCH = 16;
+const BATCHES = 2;
+const batchWeight = new Float64Array(BATCH);
+const batchK = new Int32Array(BATCH);
 /** Scratch for finding the TOP-th largest contribution. */
 let scratch = new Float64Array(1 << 12);
 
@@ -91,36 +92,54 @@ export function scoreText(
 
 /**
  * The word entries among the TOP largest positive contributions, ordered by contribution (largest
- * first) then entry. An explanation needs only a handful, so the strongest FIRST word entries are
- * ranked on their own with one check against the TOP cut; the rest only if they are asked for.
+ * first) then entry. An explanation needs only a handful, so they are ranked BATCH at a time, each
+ * batch the strongest word entries after the last one given, with one check against the TOP cut; the
+ * rest all at once only if more than BATCHES batches are asked for.
  */
 function* strongestWords(f: FeatureScratch, c: Float64Array): Generator<{ phrase: string; weight: number }> {
-  // The FIRST strongest positive word entries in order, by insertion (a later equal one goes after).
-  let n = 0;
-  for (let k = 0; k < f.wordEntries; k++) {
-    const ck = c[k]!;
-    if (ck <= 0 || (n === FIRST && ck <= firstWeight[FIRST - 1]!)) continue;
-    let at = n < FIRST ? n : FIRST - 1;
-    for (; at > 0 && firstWeight[at - 1]! < ck; at--) {
-      firstWeight[at] = firstWeight[at - 1]!;
-      firstK[at] = firstK[at - 1]!;
+  let afterWeight = Infinity;
+  let afterK = -1;
+  for (let b = 0; b < BATCHES; b++) {
+    const n = nextStrongest(f.wordEntries, c, afterWeight, afterK);
+    if (n === 0) return;
+    afterWeight = batchWeight[n - 1]!;
+    afterK = batchK[n - 1]!;
+    // Ranks only grow down the list: when the last one is within the TOP, all are.
+    const allIn = rank(c, f.size, afterWeight, afterK) < TOP;
+    for (let j = 0; j < n; j++) {
+      const k = batchK[j]!;
+      const ck = batchWeight[j]!;
+      if (!allIn && rank(c, f.size, ck, k) >= TOP) return;
+      yield { phrase: f.phrase(k)!, weight: ck };
     }
-    firstWeight[at] = ck;
-    firstK[at] = k;
-    if (n < FIRST) n++;
+    if (n < BATCH || !allIn) return;
   }
-  if (n === 0) return;
-  // Ranks only grow down the list: when the last one is within the TOP, all are.
-  const allIn = rank(c, f.size, firstWeight[n - 1]!, firstK[n - 1]!) < TOP;
-  for (let j = 0; j < n; j++) {
-    const k = firstK[j]!;
-    const ck = firstWeight[j]!;
-    if (!allIn && rank(c, f.size, ck, k) >= TOP) return;
-    yield { phrase: f.phrase(k)!, weight: ck };
-  }
-  if (n < FIRST || !allIn) return;
+  // The batches gave the first BATCH * BATCHES of these.
   const all = rankedWords(f, c);
-  for (let j = FIRST; j < all.length; j++) yield { phrase: f.phrase(all[j]!)!, weight: c[all[j]!]! };
+  for (let j = BATCH * BATCHES; j < all.length; j++)
+    yield { phrase: f.phrase(all[j]!)!, weight: c[all[j]!]! };
+}
+
+/**
+ * Into batchWeight / batchK: the BATCH strongest positive word entries ranked after (afterWeight,
+ * afterK), in order, by insertion (a later equal one goes after); returns how many there are.
+ */
+function nextStrongest(words: number, c: Float64Array, afterWeight: number, afterK: number): number {
+  let n = 0;
+  for (let k = 0; k < words; k++) {
+    const ck = c[k]!;
+    if (ck <= 0 || ck > afterWeight || (ck === afterWeight && k <= afterK)) continue;
+    if (n === BATCH && ck <= batchWeight[BATCH - 1]!) continue;
+    let at = n < BATCH ? n : BATCH - 1;
+    for (; at > 0 && batchWeight[at - 1]! < ck; at--) {
+      batchWeight[at] = batchWeight[at - 1]!;
+      batchK[at] = batchK[at - 1]!;
+    }
+    batchWeight[at] = ck;
+    batchK[at] = k;
+    if (n < BATCH) n++;
+  }
+  return n;
 }
 
 /** Entry k's place among all contributions ordered largest first, then by entry. */
