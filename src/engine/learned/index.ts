@@ -55,20 +55,47 @@ const STOP = new Set(
   ),
 );
 
+/** Whether a phrase explains anything: a long enough word that is not a stop word, or has one. */
 function telling(phrase: string): boolean {
-  const words = phrase.split(' ');
-  if (words.length > 1) return words.some((w) => !STOP.has(w) && w.length > 2);
-  return phrase.length >= 4 && !STOP.has(phrase);
+  // Words are split at single spaces by hand: this runs on every candidate phrase of every call.
+  let from = 0;
+  let to = phrase.indexOf(' ');
+  if (to < 0) return phrase.length >= 4 && !STOP.has(phrase);
+  for (;;) {
+    const end = to < 0 ? phrase.length : to;
+    if (end - from > 2 && !STOP.has(phrase.slice(from, end))) return true;
+    if (to < 0) return false;
+    from = to + 1;
+    to = phrase.indexOf(' ', from);
+  }
+}
+
+const SPACE = 32;
+
+/** Whether `word` is one of the words of `phrase` (as phrase.split(' ').includes(word)). */
+function hasWord(phrase: string, word: string): boolean {
+  if (word === '') return phrase.split(' ').includes(word);
+  if (word.includes(' ')) return false;
+  for (let at = phrase.indexOf(word); at >= 0; at = phrase.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (
+      (at === 0 || phrase.charCodeAt(at - 1) === SPACE) &&
+      (end === phrase.length || phrase.charCodeAt(end) === SPACE)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Strongest telling phrases, skipping a word already inside a chosen two-word phrase. */
 function topPhrases(contributions: Iterable<{ phrase: string; weight: number }>, max: number): string[] {
   const chosen: string[] = [];
+  if (max <= 0) return chosen;
   for (const { phrase } of contributions) {
-    if (chosen.length >= max) break;
     if (!telling(phrase)) continue;
-    if (chosen.some((c) => c.split(' ').includes(phrase) || phrase.split(' ').includes(c))) continue;
-    chosen.push(phrase);
+    if (chosen.some((c) => hasWord(c, phrase) || hasWord(phrase, c))) continue;
+    // Stop at once: asking for one more candidate could mean ranking another batch.
+    if (chosen.push(phrase) === max) break;
   }
   return chosen;
 }
