@@ -243,8 +243,8 @@ const charCounts = new SlotCounts();
 let wordCache = new WordCache();
 /** A cache grown past this many words is dropped after the call (see KEEP_CHARS in normalise.ts). */
 const KEEP_WORDS = 1 << 14;
-/** One bit per hashed index, set for the word grams of the text being featurised (then cleared). */
-let wordBits = new Int32Array(1);
+/** The character-gram entries whose index is also a word gram's, in entry order. */
+let collided = new Int32Array(64);
 /** The word being split into character grams, between its boundary marks. */
 let marked = new Int32Array(64);
 /** Per word-gram entry, its first position: token index * 4 + n. */
@@ -352,24 +352,30 @@ function count(text: string, params: FeatureParams): Counted {
     indices[e] = words.keys[e]!;
     values[e] = words.counts[e]! * wordScale;
   }
-  let size = words.size;
-  // A bit per hashed index marks the word grams, so most char grams skip the word table.
-  const bitWords = Math.max(1, (mask + 1) >>> 5);
-  if (wordBits.length !== bitWords) wordBits = new Int32Array(bitWords);
-  const bits = wordBits;
-  for (let e = 0; e < words.size; e++) bits[words.keys[e]! >>> 5]! |= 1 << (words.keys[e]! & 31);
+  // A char gram with a word gram's index adds to the word's entry (one addition per entry, as the
+  // keys are unique). Such collisions are rare, and there are fewer word entries than char entries,
+  // so they are looked for from the word side.
   const charScale = blockScale(chars);
-  for (let e = 0; e < chars.size; e++) {
-    const index = chars.keys[e]!;
-    const w = (bits[index >>> 5]! & (1 << (index & 31))) === 0 ? -1 : words.find(index);
-    if (w >= 0) values[w]! += chars.counts[e]! * charScale;
-    else {
-      indices[size] = index;
-      values[size] = chars.counts[e]! * charScale;
-      size++;
-    }
+  let collisions = 0;
+  for (let w = 0; w < words.size; w++) {
+    const e = chars.find(words.keys[w]!);
+    if (e < 0) continue;
+    values[w]! += chars.counts[e]! * charScale;
+    if (collisions === collided.length) collided = grown(collided, collisions + 1);
+    collided[collisions++] = e;
   }
-  for (let e = 0; e < words.size; e++) bits[words.keys[e]! >>> 5] = 0;
+  if (collisions > 1) collided.subarray(0, collisions).sort();
+  let size = words.size;
+  let skip = 0;
+  for (let e = 0; e < chars.size; e++) {
+    if (skip < collisions && collided[skip] === e) {
+      skip++;
+      continue;
+    }
+    indices[size] = chars.keys[e]!;
+    values[size] = chars.counts[e]! * charScale;
+    size++;
+  }
 
   if (cache.size > KEEP_WORDS) wordCache = new WordCache();
   return { size, wordEntries: words.size, spans };
