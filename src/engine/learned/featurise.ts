@@ -135,8 +135,9 @@ class SlotCounts {
  * The distinct words of one text, each with the entries its first occurrence added: its unigram and
  * its character grams. A call repeats most of its words, and a repeat would add exactly those again:
  * all already present, so adding them only bumps their counts and creates no entry, leaving
- * first-touch order (and so every sum) as it was. The cache does that directly instead of hashing
- * and probing each gram.
+ * first-touch order (and so every sum) as it was. The cache counts the repeats and adds them to
+ * those entries once, after the pass, instead of hashing and probing each gram (counts are whole
+ * numbers, exact in any order).
  */
 class WordCache {
   /** slot → word + 1 (0 = empty). */
@@ -148,6 +149,8 @@ class WordCache {
   private ends = new Int32Array(1 << 10);
   /** Per word: its unigram's word entry (-1 when unigrams are not counted). */
   unigram = new Int32Array(1 << 10);
+  /** Per word: how many times it occurs after its first occurrence. */
+  repeats = new Int32Array(1 << 10);
   /** Word w's gram entries are grams[gramStart[w], gramStart[w + 1]). */
   gramStart = new Int32Array((1 << 10) + 1);
   grams = new Int32Array(1 << 13);
@@ -189,6 +192,7 @@ class WordCache {
       this.starts = grown(this.starts, w + 1);
       this.ends = grown(this.ends, w + 1);
       this.unigram = grown(this.unigram, w + 1);
+      this.repeats = grown(this.repeats, w + 1);
       this.slots = grown(this.slots, w + 1);
       this.gramStart = grown(this.gramStart, w + 2);
     }
@@ -196,6 +200,7 @@ class WordCache {
     this.starts[w] = from;
     this.ends[w] = to;
     this.unigram[w] = unigram;
+    this.repeats[w] = 0;
     this.slots[w] = this.missSlot;
     this.table[this.missSlot] = w + 1;
     this.gramStart[w + 1] = this.gramStart[w]!;
@@ -301,10 +306,8 @@ function count(text: string, params: FeatureParams): Counted {
         haveNext = true;
       } else if (n > 2) h = fnvString(fnvStep(h, SPACE), lower, starts[i + n - 1]!, ends[i + n - 1]!);
       if (n < wmin) continue;
-      if (n === 1 && seen >= 0) {
-        words.counts[cache.unigram[seen]!]!++;
-        continue;
-      }
+      if (n === 1 && seen >= 0) continue; // counted with the word's repeats
+
       const before = words.size;
       const entry = words.add((h >>> 0) & mask);
       if (n === 1) unigram = entry;
@@ -315,8 +318,7 @@ function count(text: string, params: FeatureParams): Counted {
     }
 
     if (seen >= 0) {
-      for (let g = cache.gramStart[seen]!, end = cache.gramStart[seen + 1]!; g < end; g++)
-        chars.counts[cache.grams[g]!]!++;
+      cache.repeats[seen]!++;
       continue;
     }
     cache.open(own, from, to, unigram);
@@ -336,6 +338,15 @@ function count(text: string, params: FeatureParams): Counted {
         cache.addGram(chars.add((hc >>> 0) & mask));
       }
     }
+  }
+
+  // A repeated word's unigram and character grams, once per repeat.
+  for (let w = 0; w < cache.size; w++) {
+    const extra = cache.repeats[w]!;
+    if (extra === 0) continue;
+    if (cache.unigram[w]! >= 0) words.counts[cache.unigram[w]!]! += extra;
+    for (let g = cache.gramStart[w]!, end = cache.gramStart[w + 1]!; g < end; g++)
+      chars.counts[cache.grams[g]!]! += extra;
   }
 
   // Each block scaled to unit length. Words come first, so a word gram owns its slot (a colliding
