@@ -59,11 +59,13 @@ export function learnedSignal(
 /** Quotes the first occurrence of each phrase in the caller's (or unattributed) segments. */
 function phraseEvidence(transcript: Transcript, phrases: readonly string[]): Evidence[] {
   const out: Evidence[] = [];
+  // Each segment lowercased once, when a phrase first looks in it (not once per phrase).
+  const lowered: string[] = [];
   for (const phrase of phrases) {
     const needle = phrase.toLowerCase();
     transcript.segments.some((seg, i) => {
       if (seg.speaker === 'callee') return false;
-      const at = seg.text.toLowerCase().indexOf(needle);
+      const at = (lowered[i] ??= seg.text.toLowerCase()).indexOf(needle);
       if (at < 0) return false;
       out.push({
         kind: 'quote',
