@@ -42,8 +42,14 @@ function fnvStep(h: number, code: number): number {
   return Math.imul(h ^ code, FNV_PRIME);
 }
 
-function fnvString(h: number, s: string, from = 0, to = s.length): number {
-  for (let i = from; i < to; i++) h = fnvStep(h, s.charCodeAt(i));
+function fnvString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
+  return h;
+}
+
+/** As fnvString over code units codes[from, to). */
+function fnvCodes(h: number, codes: Uint16Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = fnvStep(h, codes[i]!);
   return h;
 }
 
@@ -163,8 +169,8 @@ class WordCache {
     this.size = 0;
   }
 
-  /** The word equal to text[from, to) (with 32-bit hash h), or -1. */
-  find(h: number, text: string, from: number, to: number): number {
+  /** The word equal to codes[from, to) (with 32-bit hash h), or -1. */
+  find(h: number, codes: Uint16Array, from: number, to: number): number {
     const mask = this.table.length - 1;
     let slot = h & mask;
     for (let e = this.table[slot]!; e !== 0; e = this.table[slot]!) {
@@ -172,7 +178,7 @@ class WordCache {
       if (this.hashes[w] === h && this.ends[w]! - this.starts[w]! === to - from) {
         let i = from;
         let j = this.starts[w]!;
-        while (i < to && text.charCodeAt(i) === text.charCodeAt(j)) {
+        while (i < to && codes[i] === codes[j]) {
           i++;
           j++;
         }
@@ -272,7 +278,7 @@ class GramMemo {
   }
 
   /** The word equal to text[from, to) (with 32-bit hash h), or -1 (then `open` may add it). */
-  find(h: number, text: string, from: number, to: number): number {
+  find(h: number, text: Uint16Array, from: number, to: number): number {
     const mask = this.table.length - 1;
     let slot = h & mask;
     for (let e = this.table[slot]!; e !== 0; e = this.table[slot]!) {
@@ -280,7 +286,7 @@ class GramMemo {
       const start = this.codeStart[w]!;
       if (this.hashes[w] === h && this.codeStart[w + 1]! - start === to - from) {
         let i = from;
-        while (i < to && this.codes[start + i - from] === text.charCodeAt(i)) i++;
+        while (i < to && this.codes[start + i - from] === text[i]) i++;
         if (i === to) return w;
       }
       slot = (slot + 1) & mask;
@@ -290,11 +296,11 @@ class GramMemo {
   }
 
   /** Adds text[from, to), whose `find` missed last, if it `fits`; its hashes follow with `addGram`. */
-  open(h: number, text: string, from: number, to: number): void {
+  open(h: number, text: Uint16Array, from: number, to: number): void {
     const w = this.size++;
     this.hashes[w] = h;
     const start = this.codeStart[w]!;
-    for (let i = from; i < to; i++) this.codes[start + i - from] = text.charCodeAt(i);
+    this.codes.set(text.subarray(from, to), start);
     this.codeStart[w + 1] = start + to - from;
     this.table[this.missSlot] = w + 1;
     this.gramStart[w + 1] = this.gramStart[w]!;
@@ -348,7 +354,7 @@ interface Counted {
 function count(text: string, params: FeatureParams): Counted {
   const mask = (1 << params.hashBits) - 1;
   const spans = tokenSpans(text);
-  const { text: lower, starts, ends, count: tokenCount } = spans;
+  const { codes, starts, ends, count: tokenCount } = spans;
   const [wmin, wmax] = params.wordNgrams;
   const [cmin, cmax] = params.charNgrams;
   const words = wordCounts;
@@ -369,9 +375,9 @@ function count(text: string, params: FeatureParams): Counted {
     const from = starts[i]!;
     const to = ends[i]!;
     // The word's own hash is its unigram's; a bigram continues from it.
-    const own = haveNext ? nextOwn : fnvString(WORD_SEED, lower, from, to);
+    const own = haveNext ? nextOwn : fnvCodes(WORD_SEED, codes, from, to);
     haveNext = false;
-    const seen = cache.find(own, lower, from, to);
+    const seen = cache.find(own, codes, from, to);
     let unigram = -1;
     let h = own;
     for (let n = 1; n <= wmax && i + n <= tokenCount; n++) {
@@ -380,14 +386,14 @@ function count(text: string, params: FeatureParams): Counted {
         let hb = fnvStep(h, SPACE);
         let ho = WORD_SEED;
         for (let j = starts[i + 1]!, end = ends[i + 1]!; j < end; j++) {
-          const code = lower.charCodeAt(j);
+          const code = codes[j]!;
           hb = fnvStep(hb, code);
           ho = fnvStep(ho, code);
         }
         h = hb;
         nextOwn = ho;
         haveNext = true;
-      } else if (n > 2) h = fnvString(fnvStep(h, SPACE), lower, starts[i + n - 1]!, ends[i + n - 1]!);
+      } else if (n > 2) h = fnvCodes(fnvStep(h, SPACE), codes, starts[i + n - 1]!, ends[i + n - 1]!);
       if (n < wmin) continue;
       if (n === 1 && seen >= 0) continue; // counted with the word's repeats
 
@@ -405,7 +411,7 @@ function count(text: string, params: FeatureParams): Counted {
       continue;
     }
     cache.open(own, from, to, unigram);
-    const known = memo.find(own, lower, from, to);
+    const known = memo.find(own, codes, from, to);
     if (known >= 0) {
       for (let g = memo.gramStart[known]!, end = memo.gramStart[known + 1]!; g < end; g++)
         cache.addGram(chars.add(memo.grams[g]!));
@@ -415,10 +421,10 @@ function count(text: string, params: FeatureParams): Counted {
     const len = to - from + 2;
     // At most len grams of each size. A very long "word" (a run of letters) is not worth its room.
     const memoise = to - from <= MEMO_LETTERS && memo.fits(to - from, len * Math.max(0, cmax - cmin + 1));
-    if (memoise) memo.open(own, lower, from, to);
+    if (memoise) memo.open(own, codes, from, to);
     if (len > marked.length) marked = new Int32Array(len * 2);
     marked[0] = BOUNDARY_START;
-    for (let j = from; j < to; j++) marked[j - from + 1] = lower.charCodeAt(j);
+    for (let j = from; j < to; j++) marked[j - from + 1] = codes[j]!;
     marked[len - 1] = BOUNDARY_END;
     for (let start = 0; start + cmin <= len; start++) {
       let hc = CHAR_SEED;
@@ -502,8 +508,11 @@ export function featuriseScratch(text: string, params: FeatureParams): FeatureSc
   };
 }
 
+/** Where the words are: what a phrase is sliced from. */
+type Words = Pick<TokenSpans, 'text' | 'starts' | 'ends'>;
+
 /** The word n-gram at position `at` (token index * 4 + n). */
-function phraseAt({ text: lower, starts, ends }: TokenSpans, at: number): string {
+function phraseAt({ text: lower, starts, ends }: Words, at: number): string {
   const i = at >> 2;
   const n = at & 3;
   let out = lower.slice(starts[i], ends[i]);
@@ -518,11 +527,10 @@ export function featurise(text: string, params: FeatureParams): SparseFeatures {
   const { size, wordEntries, spans: scratch } = count(text, params);
   // Phrases may be asked for after the next call, so they get their own copies.
   const firsts = firstAt.slice(0, wordEntries);
-  const spans: TokenSpans = {
+  const spans: Words = {
     text: scratch.text,
     starts: scratch.starts.slice(0, scratch.count),
     ends: scratch.ends.slice(0, scratch.count),
-    count: scratch.count,
   };
   return {
     indices: Array.from(outIndices.subarray(0, size)),

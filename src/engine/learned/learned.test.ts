@@ -5,7 +5,7 @@ import { DEFAULT_FEATURE_PARAMS, featurise, type FeatureParams } from './featuri
 import { evidenceWith, learnedEvidence, modelText } from './index.js';
 import { MODEL } from './model.generated.js';
 import { loadModel, scoreText } from './model.js';
-import { normaliseText } from './normalise.js';
+import { normaliseText, tokenSpans } from './normalise.js';
 
 function transcript(turns: [Transcript['segments'][number]['speaker'], string][]): Transcript {
   let offset = 0;
@@ -67,6 +67,42 @@ function letters(next: () => number): string {
 }
 
 describe('features', () => {
+  it('finds the same word spans as a plain character-by-character scan', () => {
+    // Words: runs of a-z, apostrophes and (per UTF-16 unit) letters, trimmed of apostrophes.
+    const wordAt = (s: string, i: number) =>
+      s.charCodeAt(i) < 128 ? /[a-z']/.test(s[i]!) : /\p{L}/u.test(s[i]!);
+    const reference = (s: string) => {
+      const spans: [number, number][] = [];
+      for (let i = 0; i < s.length;) {
+        if (!wordAt(s, i)) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < s.length && wordAt(s, j)) j++;
+        let a = i;
+        let b = j;
+        while (a < b && s[a] === "'") a++;
+        while (b > a && s[b - 1] === "'") b--;
+        if (b > a) spans.push([a, b]);
+        i = j;
+      }
+      return spans;
+    };
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+    const alphabet = ['a', 'Q', 'z', "'", '’', '`', ' ', '.', '\n', '1', 'é', 'ß', 'İ', 'ж', '中', '😀', '-'];
+    const samples = ['', 'a', "'", "''a''", 'any desk', 'x.', ' y'];
+    for (let n = 0; n < 300; n++)
+      samples.push(Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]!).join(''));
+    for (const sample of samples) {
+      const t = tokenSpans(sample);
+      const spans: [number, number][] = [];
+      for (let k = 0; k < t.count; k++) spans.push([t.starts[k]!, t.ends[k]!]);
+      expect(spans).toEqual(reference(t.text));
+    }
+  });
+
   it('normalises digits, case and speech-to-text splits', () => {
     expect(normaliseText('Install Any Desk, call 1-800-555-0100 NOW! micro soft')).toBe(
       'install anydesk call now microsoft',

@@ -25,7 +25,7 @@ const ASCII_WORD = new Uint8Array(128);
 for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
 ASCII_WORD[APOSTROPHE] = 1;
 
-/** Whether the character at `i` belongs to a word; the string is only indexed for non-ASCII ones. */
+/** Whether the character at `i` (code unit `code`) belongs to a word; `s` is only read for non-ASCII ones. */
 function inWord(code: number, s: string, i: number): boolean {
   return code < 128 ? ASCII_WORD[code] === 1 : LETTER.test(s[i]!);
 }
@@ -36,6 +36,8 @@ function inWord(code: number, s: string, i: number): boolean {
  */
 export interface TokenSpans {
   text: string;
+  /** text's UTF-16 code units: reading these is cheaper than charCodeAt, and the featuriser reads each several times. */
+  codes: Uint16Array;
   starts: Int32Array;
   ends: Int32Array;
   count: number;
@@ -47,6 +49,9 @@ export interface TokenSpans {
 const KEEP_CHARS = 1 << 17;
 let starts = new Int32Array(1 << 12);
 let ends = new Int32Array(1 << 12);
+let codes = new Uint16Array(1 << 13);
+let bytes = new Uint8Array(1 << 13);
+const encoder = new TextEncoder();
 
 /**
  * The words of `text` as spans of its normalised form, without a string per word (the featuriser
@@ -56,40 +61,60 @@ let ends = new Int32Array(1 << 12);
 export function tokenSpans(text: string): TokenSpans {
   const lower = text.toLowerCase().replace(/[’‘`]/g, "'").replace(JOIN_RE, joined);
   const n = lower.length;
-  if ((n >> 1) + 1 > starts.length) {
-    const grownStarts = new Int32Array((n >> 1) + 1);
-    const grownEnds = new Int32Array(grownStarts.length);
-    if (n > KEEP_CHARS) return spansInto(lower, grownStarts, grownEnds);
-    starts = grownStarts;
-    ends = grownEnds;
+  if (n > KEEP_CHARS) {
+    const into = new Int32Array((n >> 1) + 1);
+    return spansInto(
+      lower,
+      codesOf(lower, new Uint16Array(n), new Uint8Array(n)),
+      into,
+      new Int32Array(into.length),
+    );
   }
-  return spansInto(lower, starts, ends);
+  if ((n >> 1) + 1 > starts.length) {
+    starts = new Int32Array((n >> 1) + 1);
+    ends = new Int32Array(starts.length);
+  }
+  if (n > codes.length) {
+    codes = new Uint16Array(Math.max(n, codes.length * 2));
+    bytes = new Uint8Array(codes.length);
+  }
+  return spansInto(lower, codesOf(lower, codes, bytes), starts, ends);
 }
 
-/** Fills `into` and `intoEnds` with the spans of the words of `lower` (already normalised). */
-function spansInto(lower: string, into: Int32Array, intoEnds: Int32Array): TokenSpans {
+/** Fills `into` with the code units of `s` (`bytes` as long, scratch); returns it. */
+function codesOf(s: string, into: Uint16Array, bytes: Uint8Array): Uint16Array {
+  // All-ASCII text (the usual case) is one byte per code unit in UTF-8, so the encoder (native, much
+  // faster than a charCodeAt loop) gives the codes; any other character takes more bytes than one.
+  const { read, written } = encoder.encodeInto(s, bytes);
+  if (read === s.length && written === s.length) into.set(bytes.subarray(0, s.length));
+  else for (let i = 0; i < s.length; i++) into[i] = s.charCodeAt(i);
+  return into;
+}
+
+/** Fills `into` and `intoEnds` with the spans of the words of `lower` (already normalised; `codes` its code units). */
+function spansInto(lower: string, codes: Uint16Array, into: Int32Array, intoEnds: Int32Array): TokenSpans {
   const n = lower.length;
   let count = 0;
   let i = 0;
   while (i < n) {
-    if (!inWord(lower.charCodeAt(i), lower, i)) {
+    if (!inWord(codes[i]!, lower, i)) {
       i++;
       continue;
     }
     const start = i;
-    for (i++; i < n && inWord(lower.charCodeAt(i), lower, i); i++);
+    for (i++; i < n && inWord(codes[i]!, lower, i); i++);
     // Apostrophes only count inside a word.
     let a = start;
     let b = i;
-    while (a < b && lower.charCodeAt(a) === APOSTROPHE) a++;
-    while (b > a && lower.charCodeAt(b - 1) === APOSTROPHE) b--;
+    while (a < b && codes[a] === APOSTROPHE) a++;
+    while (b > a && codes[b - 1] === APOSTROPHE) b--;
     if (b > a) {
       into[count] = a;
       intoEnds[count] = b;
       count++;
     }
   }
-  return { text: lower, starts: into, ends: intoEnds, count };
+  return { text: lower, codes, starts: into, ends: intoEnds, count };
 }
 
 /**
