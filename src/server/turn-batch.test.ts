@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { flushAllSync, TurnBatch } from './turn-batch.js';
+
+function sink() {
+  const writes: string[] = [];
+  let synced = 0;
+  return {
+    writes,
+    synced: () => synced,
+    write: (s: string) => void writes.push(s),
+    flushSync: () => void synced++,
+  };
+}
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('TurnBatch', () => {
+  it("hands one turn's lines on as one write, in order, when the loop turns", async () => {
+    const dest = sink();
+    const batch = new TurnBatch(dest);
+    batch.write('a\n');
+    batch.write('b\n');
+    expect(dest.writes).toEqual([]);
+    await turn();
+    expect(dest.writes).toEqual(['a\nb\n']);
+    batch.write('c\n');
+    await turn();
+    await turn();
+    expect(dest.writes).toEqual(['a\nb\n', 'c\n']);
+  });
+
+  it('writes waiting lines and flushes the destination at exit (flushAllSync)', () => {
+    const dest = sink();
+    const batch = new TurnBatch(dest);
+    batch.write('last\n');
+    flushAllSync();
+    expect(dest.writes).toEqual(['last\n']);
+    expect(dest.synced()).toBe(1);
+    flushAllSync(); // nothing waits any more
+    expect(dest.synced()).toBe(1);
+  });
+});

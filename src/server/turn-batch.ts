@@ -1,0 +1,53 @@
+import type { DestinationStream } from 'pino';
+
+/** Batches with lines not yet handed on, so a process exit can still write them. */
+const waiting = new Set<TurnBatch>();
+let exitHooked = false;
+
+/**
+ * A log destination that hands the lines written in one turn of the event loop to the real
+ * destination as one write, when the loop turns (under load one turn serves many requests).
+ *
+ * Why: sonic-boom (pino's writer) works out the byte length of its whole pending buffer, up to its
+ * 4 KB minLength, on every write, so one write per request line measured ~2 µs of server CPU per
+ * request on GET /v1/numbers; one write per turn makes that a fraction.
+ * Lines keep their order. At a process exit the lines still waiting are written and flushed
+ * synchronously (after pino's own exit flush of the destination).
+ */
+export class TurnBatch implements DestinationStream {
+  private pending = '';
+
+  constructor(private readonly dest: DestinationStream) {}
+
+  write(line: string): void {
+    if (this.pending === '') {
+      setImmediate(this.flush);
+      waiting.add(this);
+      if (!exitHooked) {
+        exitHooked = true;
+        process.on('exit', flushAllSync);
+      }
+    }
+    this.pending += line;
+  }
+
+  /** Hands the waiting lines on now. */
+  readonly flush = (): void => {
+    if (this.pending === '') return;
+    const lines = this.pending;
+    this.pending = '';
+    waiting.delete(this);
+    this.dest.write(lines);
+  };
+
+  /** Hands the waiting lines on and flushes the destination synchronously when it can. */
+  flushSync(): void {
+    this.flush();
+    (this.dest as { flushSync?: () => void }).flushSync?.();
+  }
+}
+
+/** Writes every batch's waiting lines (a process exit skips the pending setImmediate). */
+export function flushAllSync(): void {
+  for (const batch of [...waiting]) batch.flushSync();
+}
