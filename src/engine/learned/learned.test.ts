@@ -67,7 +67,7 @@ function letters(next: () => number): string {
 }
 
 describe('features', () => {
-  it('finds the same word spans as a plain character-by-character scan', () => {
+  it('normalises as the regex replacements do, and finds the word spans a plain scan finds', () => {
     // Words: runs of a-z, apostrophes and (per UTF-16 unit) letters, trimmed of apostrophes.
     const wordAt = (s: string, i: number) =>
       s.charCodeAt(i) < 128 ? /[a-z']/.test(s[i]!) : /\p{L}/u.test(s[i]!);
@@ -92,11 +92,38 @@ describe('features', () => {
     let seed = 11;
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
     const alphabet = ['a', 'Q', 'z', "'", '’', '`', ' ', '.', '\n', '1', 'é', 'ß', 'İ', 'ж', '中', '😀', '-'];
-    const samples = ['', 'a', "'", "''a''", 'any desk', 'x.', ' y'];
+    // Speech-to-text splits, joined or not, among the random characters.
+    const splits = [
+      'any desk',
+      'AnyDesk',
+      'gift  cards',
+      'gif guard',
+      'e mail',
+      'email',
+      'log me in',
+      'Micro Soft',
+    ];
+    const samples = ['', 'a', "'", "''a''", 'any desk', 'x.', ' y', 'Buy GIFT CARDS, e mail me‘now’'];
     for (let n = 0; n < 300; n++)
-      samples.push(Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]!).join(''));
+      samples.push(
+        Array.from({ length: next() % 40 }, () =>
+          next() % 8 === 0 ? ` ${splits[next() % splits.length]!} ` : alphabet[next() % alphabet.length]!,
+        ).join(''),
+      );
+    // The normalised text as the regex replacements give it.
+    const join =
+      /\b(?:any\s*desk|team\s*viewer|ultra\s*viewer|log\s*me\s*in|screen\s*connect|micro\s*soft|gift?\s+(?:card|guard)s?|bit\s*coin|e\s*mail)\b/g;
+    const normalised = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[’‘`]/g, "'")
+        .replace(join, (m) => {
+          const compact = m.replace(/\s+/g, '');
+          return /^gift?(?:card|guard)s?$/.test(compact) ? 'gift card' : compact;
+        });
     for (const sample of samples) {
       const t = tokenSpans(sample);
+      expect(t.text).toBe(normalised(sample));
       const spans: [number, number][] = [];
       for (let k = 0; k < t.count; k++) spans.push([t.starts[k]!, t.ends[k]!]);
       expect(spans).toEqual(reference(t.text));
