@@ -234,86 +234,6 @@ class WordCache {
   }
 }
 
-/**
- * The hashed character grams of words met in earlier calls, so a word the process has seen before
- * (most of a call's words: the vocabulary is small) is not split and hashed again. Only the hashes
- * are kept; each call still counts them into its own table in the same order, so features do not
- * depend on what came before. A word is kept as its character codes (a copy, not a slice that would
- * hold on to the whole transcript). Bounded (about 400 KB): once full, words are no longer added.
- */
-class GramMemo {
-  /** The feature shape the hashes were made for; another shape starts afresh. */
-  private mask = -1;
-  private cmin = -1;
-  private cmax = -1;
-  /** slot → word + 1 (0 = empty). */
-  private table = new Int32Array(1 << 13);
-  private hashes = new Int32Array(1 << 12);
-  /** Word w is codes[codeStart[w], codeStart[w + 1]). */
-  private codeStart = new Int32Array((1 << 12) + 1);
-  private codes = new Uint16Array(1 << 15);
-  /** Word w's gram hashes are grams[gramStart[w], gramStart[w + 1]). */
-  gramStart = new Int32Array((1 << 12) + 1);
-  grams = new Int32Array(1 << 16);
-  private size = 0;
-  private missSlot = -1;
-
-  /** Whether a word of `length` characters and at most `grams` grams fits. */
-  fits(length: number, grams: number): boolean {
-    return (
-      this.size < this.hashes.length &&
-      this.codeStart[this.size]! + length <= this.codes.length &&
-      this.gramStart[this.size]! + grams <= this.grams.length
-    );
-  }
-
-  /** Starts afresh when the shape differs from the one the hashes were made for. */
-  shape(mask: number, cmin: number, cmax: number): void {
-    if (mask === this.mask && cmin === this.cmin && cmax === this.cmax) return;
-    this.table.fill(0);
-    this.size = 0;
-    this.mask = mask;
-    this.cmin = cmin;
-    this.cmax = cmax;
-  }
-
-  /** The word equal to text[from, to) (with 32-bit hash h), or -1 (then `open` may add it). */
-  find(h: number, text: Uint16Array, from: number, to: number): number {
-    const mask = this.table.length - 1;
-    let slot = h & mask;
-    for (let e = this.table[slot]!; e !== 0; e = this.table[slot]!) {
-      const w = e - 1;
-      const start = this.codeStart[w]!;
-      if (this.hashes[w] === h && this.codeStart[w + 1]! - start === to - from) {
-        let i = from;
-        while (i < to && this.codes[start + i - from] === text[i]) i++;
-        if (i === to) return w;
-      }
-      slot = (slot + 1) & mask;
-    }
-    this.missSlot = slot;
-    return -1;
-  }
-
-  /** Adds text[from, to), whose `find` missed last, if it `fits`; its hashes follow with `addGram`. */
-  open(h: number, text: Uint16Array, from: number, to: number): void {
-    const w = this.size++;
-    this.hashes[w] = h;
-    const start = this.codeStart[w]!;
-    this.codes.set(text.subarray(from, to), start);
-    this.codeStart[w + 1] = start + to - from;
-    this.table[this.missSlot] = w + 1;
-    this.gramStart[w + 1] = this.gramStart[w]!;
-  }
-
-  addGram(index: number): void {
-    this.grams[this.gramStart[this.size]!++] = index;
-  }
-}
-
-/** Longer words are not memoised. */
-const MEMO_LETTERS = 32;
-
 /** 1 + log(n) for small counts, computed with Math.log once (so the same values, bit for bit). */
 const ONE_PLUS_LOG = Float64Array.from({ length: 64 }, (_, n) => 1 + Math.log(n));
 
@@ -332,7 +252,6 @@ function blockScale(block: SlotCounts): number {
 const wordCounts = new SlotCounts();
 const charCounts = new SlotCounts();
 let wordCache = new WordCache();
-const gramMemo = new GramMemo();
 /** A cache grown past this many words is dropped after the call (see KEEP_CHARS in normalise.ts). */
 const KEEP_WORDS = 1 << 14;
 /** The character-gram entries whose index is also a word gram's, in entry order. */
@@ -360,8 +279,6 @@ function count(text: string, params: FeatureParams): Counted {
   const words = wordCounts;
   const chars = charCounts;
   const cache = wordCache;
-  const memo = gramMemo;
-  memo.shape(mask, cmin, cmax);
   words.clear();
   chars.clear();
   cache.clear();
@@ -411,17 +328,8 @@ function count(text: string, params: FeatureParams): Counted {
       continue;
     }
     cache.open(own, from, to, unigram);
-    const known = memo.find(own, codes, from, to);
-    if (known >= 0) {
-      for (let g = memo.gramStart[known]!, end = memo.gramStart[known + 1]!; g < end; g++)
-        cache.addGram(chars.add(memo.grams[g]!));
-      continue;
-    }
     // The word between boundary marks, as codes, so each gram is a run of plain array reads.
     const len = to - from + 2;
-    // At most len grams of each size. A very long "word" (a run of letters) is not worth its room.
-    const memoise = to - from <= MEMO_LETTERS && memo.fits(to - from, len * Math.max(0, cmax - cmin + 1));
-    if (memoise) memo.open(own, codes, from, to);
     if (len > marked.length) marked = new Int32Array(len * 2);
     marked[0] = BOUNDARY_START;
     for (let j = from; j < to; j++) marked[j - from + 1] = codes[j]!;
@@ -433,9 +341,7 @@ function count(text: string, params: FeatureParams): Counted {
       for (; k < start + cmin - 1; k++) hc = fnvStep(hc, marked[k]!);
       for (; k < end; k++) {
         hc = fnvStep(hc, marked[k]!);
-        const index = (hc >>> 0) & mask;
-        if (memoise) memo.addGram(index);
-        cache.addGram(chars.add(index));
+        cache.addGram(chars.add((hc >>> 0) & mask));
       }
     }
   }
