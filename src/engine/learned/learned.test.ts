@@ -51,6 +51,15 @@ describe('learnedEvidence', () => {
     expect(ev!.logit).toBeLessThanOrEqual(MODEL.combine.weight * MODEL.combine.withoutFlagsShare + 1e-9);
   });
 
+  it("leaves none of the caller's words in its kept scratch arrays after a call", () => {
+    expect(learnedEvidence(scam, ['REMOTE_ACCESS_REQUEST'])!.logit).toBeGreaterThan(0);
+    // An empty text writes nothing, so this shows the arrays as the call above left them.
+    const { codes } = tokenSpans('');
+    expect(codes.findIndex((c) => c !== 0)).toBe(-1);
+    normaliseText('install any desk');
+    expect(tokenSpans('').codes.findIndex((c) => c !== 0)).toBe(-1);
+  });
+
   it('returns null when there is nothing to read', () => {
     expect(learnedEvidence(transcript([['callee', 'hello?']]), [])).toBeNull();
   });

@@ -70,7 +70,19 @@ let starts = new Int32Array(1 << 12);
 let ends = new Int32Array(1 << 12);
 let codes = new Uint16Array(1 << 13);
 let bytes = new Uint8Array(1 << 13);
+/** How much of `codes` and `bytes` holds the last text (see clearTokenScratch). */
+let used = 0;
 const encoder = new TextEncoder();
+
+/**
+ * Zeroes the kept code arrays, which hold the last text read: a caller's words should not stay in
+ * memory until the next call happens to overwrite them. Called once a call is done with its spans.
+ */
+export function clearTokenScratch(): void {
+  codes.fill(0, 0, used);
+  bytes.fill(0, 0, used);
+  used = 0;
+}
 
 /**
  * The words of `text` as spans of its normalised form, without a string per word (the featuriser
@@ -97,6 +109,7 @@ export function tokenSpans(text: string): TokenSpans {
     codes = new Uint16Array(Math.max(n, codes.length * 2));
     bytes = new Uint8Array(codes.length);
   }
+  used = Math.max(used, n);
   return spansInto(lower, codesOf(lower, codes, bytes), starts, ends);
 }
 
@@ -144,6 +157,7 @@ export function tokenise(text: string): string[] {
   const { text: lower, starts, ends, count } = tokenSpans(text);
   const tokens: string[] = [];
   for (let k = 0; k < count; k++) tokens.push(lower.slice(starts[k], ends[k]));
+  clearTokenScratch();
   return tokens;
 }
 
