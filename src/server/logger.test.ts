@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { lazyChildLogger } from './logger.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { lazyChildLogger, RequestLogger } from './logger.js';
 
 function capture() {
   const lines: string[] = [];
@@ -11,7 +12,7 @@ function capture() {
       cb();
     },
   });
-  return { lines, log: pino({ level: 'info', base: null }, stream) };
+  return { lines, stream, log: pino({ level: 'info', base: null }, stream) };
 }
 
 describe('lazyChildLogger (request.log)', () => {
@@ -28,5 +29,55 @@ describe('lazyChildLogger (request.log)', () => {
     expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toMatchObject([
       { reqId: 'r-1', n: 1, msg: 'hello', level: 30 },
     ]);
+  });
+});
+
+describe('RequestLogger (the one line per request)', () => {
+  const base = { service: 'callguard' };
+  const request = (id: string, url: string | undefined) =>
+    ({ id, method: 'GET', url: '/v1/numbers/12025550143', routeOptions: { url } }) as FastifyRequest;
+  const reply = (statusCode: number, elapsedTime: number) => ({ statusCode, elapsedTime }) as FastifyReply;
+  const sameTime = (line: string) => line.replace(/"time":\d+/, '"time":0');
+
+  it("writes a matched route's line with the same bytes as pino would", () => {
+    const ours = capture();
+    const logger = new RequestLogger(pino({ level: 'info', base }, ours.stream), ours.stream, base);
+    const theirs = capture();
+    const reference = pino({ level: 'info', base }, theirs.stream).child({
+      method: 'GET',
+      route: '/v1/numbers/:number',
+    });
+    const cases: Array<[string, number, number]> = [
+      ['8e365535-1c49-47b4-a09c-fa121467cfde', 200, 1.26],
+      ['odd "id" \\ \u2028', 503, 0.04],
+      ['r-2', 404, 12],
+    ];
+    for (const [id, status, elapsed] of cases) {
+      logger.write(request(id, '/v1/numbers/:number'), reply(status, elapsed));
+      const line = { reqId: id, status, ms: Math.round(elapsed * 10) / 10 };
+      if (status >= 500) reference.error(line, 'request failed');
+      else reference.info(line, 'request');
+    }
+    expect(ours.lines.map(sameTime)).toEqual(theirs.lines.map(sameTime));
+    expect(ours.lines).toHaveLength(3);
+  });
+
+  it('writes nothing below its level, and unmatched URLs without numbers', () => {
+    const quiet = capture();
+    new RequestLogger(pino({ level: 'error', base }, quiet.stream), quiet.stream, base).write(
+      request('r-1', '/v1/numbers/:number'),
+      reply(200, 1),
+    );
+    expect(quiet.lines).toEqual([]);
+    const loud = capture();
+    new RequestLogger(pino({ level: 'info', base }, loud.stream), loud.stream, base).write(
+      request('r-1', undefined),
+      reply(404, 1),
+    );
+    expect(JSON.parse(loud.lines[0]!)).toMatchObject({
+      reqId: 'r-1',
+      route: 'unmatched /v1/numbers/#',
+      status: 404,
+    });
   });
 });
