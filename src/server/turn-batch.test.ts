@@ -39,3 +39,15 @@ describe('TurnBatch', () => {
     expect(dest.synced()).toBe(1);
   });
 });
+
+describe('TurnBatch at exit', () => {
+  it('does not throw when the destination can no longer take lines', () => {
+    const batch = new TurnBatch({
+      write: () => {
+        throw new Error('SonicBoom destroyed');
+      },
+    });
+    batch.write('late\n');
+    expect(() => flushAllSync()).not.toThrow();
+  });
+});

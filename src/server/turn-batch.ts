@@ -49,5 +49,11 @@ export class TurnBatch implements DestinationStream {
 
 /** Writes every batch's waiting lines (a process exit skips the pending setImmediate). */
 export function flushAllSync(): void {
-  for (const batch of [...waiting]) batch.flushSync();
+  for (const batch of [...waiting]) {
+    try {
+      batch.flushSync();
+    } catch {
+      // Best effort while exiting: a writer already closed (or not yet open) cannot take them.
+    }
+  }
 }
