@@ -28,6 +28,25 @@ describe('TurnBatch', () => {
     expect(dest.writes).toEqual(['a\nb\n', 'c\n']);
   });
 
+  it('a log writer that throws loses its lines but does not throw out of the turn', async () => {
+    const batch = new TurnBatch({
+      write: () => {
+        throw new Error('SonicBoom destroyed');
+      },
+    });
+    let uncaught: unknown;
+    const onUncaught = (err: unknown) => void (uncaught = err);
+    process.prependListener('uncaughtException', onUncaught);
+    try {
+      batch.write('lost\n');
+      await turn();
+      expect(() => batch.flush()).not.toThrow();
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(uncaught).toBeUndefined();
+  });
+
   it('writes waiting lines and flushes the destination at exit (flushAllSync)', () => {
     const dest = sink();
     const batch = new TurnBatch(dest);

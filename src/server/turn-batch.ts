@@ -37,7 +37,12 @@ export class TurnBatch implements DestinationStream {
     const lines = this.pending;
     this.pending = '';
     waiting.delete(this);
-    this.dest.write(lines);
+    try {
+      this.dest.write(lines);
+    } catch {
+      // A log writer that is gone (destroyed at shutdown) loses these lines; it must not take the
+      // server down from a setImmediate callback, where nothing would catch the throw.
+    }
   };
 
   /** Hands the waiting lines on and flushes the destination synchronously when it can. */

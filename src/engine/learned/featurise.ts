@@ -4,7 +4,7 @@
  * not score higher just for being long. Every gram is hashed incrementally into reused typed arrays (no
  * string or map per gram), and a word seen before reuses its character grams (see WordCache).
  */
-import { tokenSpans, type TokenSpans } from './normalise.js';
+import { clearTokenScratch, tokenScratchIsClear, tokenSpans, type TokenSpans } from './normalise.js';
 
 export interface FeatureParams {
   /** Hash space is 2^hashBits. */
@@ -169,6 +169,16 @@ class WordCache {
     this.size = 0;
   }
 
+  /** clear(), and the words' 32-bit hashes zeroed too: with a word list, those would give the words back. */
+  wipe(): void {
+    this.hashes.fill(0, 0, this.size);
+    this.clear();
+  }
+
+  isClear(): boolean {
+    return this.size === 0 && this.hashes.every((h) => h === 0) && this.table.every((e) => e === 0);
+  }
+
   /** The word equal to codes[from, to) (with 32-bit hash h), or -1. */
   find(h: number, codes: Uint16Array, from: number, to: number): number {
     const mask = this.table.length - 1;
@@ -258,6 +268,8 @@ const KEEP_WORDS = 1 << 14;
 let collided = new Int32Array(64);
 /** The word being split into character grams, between its boundary marks. */
 let marked = new Int32Array(64);
+/** How much of `marked` the current call has written (wiped after the call). */
+let markedUsed = 0;
 /** Per word-gram entry, its first position: token index * 4 + n. */
 let firstAt = new Int32Array(1 << 11);
 let outIndices = new Int32Array(1 << 12);
@@ -269,8 +281,28 @@ interface Counted {
   spans: TokenSpans;
 }
 
-/** Counts the grams of `text` and leaves the scaled features in outIndices / outValues. */
+/**
+ * Counts the grams of `text` and leaves the scaled features in outIndices / outValues. The scratch
+ * that held the text's characters or its words' hashes is wiped when it returns (or throws), so no
+ * caller's words stay in memory between calls; what is left are offsets and 18-bit gram indices.
+ */
 function count(text: string, params: FeatureParams): Counted {
+  try {
+    return countGrams(text, params);
+  } finally {
+    clearTokenScratch();
+    marked.fill(0, 0, markedUsed);
+    markedUsed = 0;
+    wordCache.wipe();
+  }
+}
+
+/** Whether the scratch that holds text or word hashes is empty (for the privacy test). */
+export function scratchIsClear(): boolean {
+  return tokenScratchIsClear() && marked.every((c) => c === 0) && wordCache.isClear();
+}
+
+function countGrams(text: string, params: FeatureParams): Counted {
   const mask = (1 << params.hashBits) - 1;
   const spans = tokenSpans(text);
   const { codes, starts, ends, count: tokenCount } = spans;
@@ -331,6 +363,7 @@ function count(text: string, params: FeatureParams): Counted {
     // The word between boundary marks, as codes, so each gram is a run of plain array reads.
     const len = to - from + 2;
     if (len > marked.length) marked = new Int32Array(len * 2);
+    if (len > markedUsed) markedUsed = len;
     marked[0] = BOUNDARY_START;
     for (let j = from; j < to; j++) marked[j - from + 1] = codes[j]!;
     marked[len - 1] = BOUNDARY_END;

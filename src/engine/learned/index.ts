@@ -6,7 +6,6 @@
 import type { Transcript } from '../types.js';
 import { MODEL } from './model.generated.js';
 import { learnedFeature, loadModel, scoreText, type LearnedModelData, type LoadedModel } from './model.js';
-import { clearTokenScratch } from './normalise.js';
 
 export interface LearnedEvidence {
   /** Log-odds added to the rules' score (already scaled and capped). */
@@ -44,13 +43,9 @@ export function evidenceWith(
   const { text, attributed } = modelText(transcript);
   if (text.trim() === '') return null;
   const data: LearnedModelData = model.data;
-  try {
-    const score = scoreText(data, model.weights, text);
-    const logit = data.combine.weight * learnedFeature(score.margin, attributed, flagIds.length > 0, data);
-    return { logit, phrases: logit > 0 ? topPhrases(score.contributions(), 5) : [] };
-  } finally {
-    clearTokenScratch();
-  }
+  const score = scoreText(data, model.weights, text);
+  const logit = data.combine.weight * learnedFeature(score.margin, attributed, flagIds.length > 0, data);
+  return { logit, phrases: logit > 0 ? topPhrases(score.contributions(), 5) : [] };
 }
 
 /** Words too common to explain anything on their own. */

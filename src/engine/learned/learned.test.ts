@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Transcript } from '../types.js';
 import { decodeQuantised, decodeWeights, encodeWeights } from './codec.js';
-import { DEFAULT_FEATURE_PARAMS, featurise, type FeatureParams } from './featurise.js';
+import { DEFAULT_FEATURE_PARAMS, featurise, scratchIsClear, type FeatureParams } from './featurise.js';
 import { evidenceWith, learnedEvidence, modelText } from './index.js';
 import { MODEL } from './model.generated.js';
 import { loadModel, scoreText } from './model.js';
@@ -53,11 +53,20 @@ describe('learnedEvidence', () => {
 
   it("leaves none of the caller's words in its kept scratch arrays after a call", () => {
     expect(learnedEvidence(scam, ['REMOTE_ACCESS_REQUEST'])!.logit).toBeGreaterThan(0);
-    // An empty text writes nothing, so this shows the arrays as the call above left them.
-    const { codes } = tokenSpans('');
-    expect(codes.findIndex((c) => c !== 0)).toBe(-1);
+    expect(scratchIsClear()).toBe(true);
+    // Non-ASCII text fills more of the UTF-8 scratch than it has characters.
+    const russian = transcript([
+      [
+        'caller',
+        'Ваш компьютер заражён, установите AnyDesk и продиктуйте код из смс, my password is swordfishes',
+      ],
+    ]);
+    learnedEvidence(russian, ['REMOTE_ACCESS_REQUEST']);
+    expect(scratchIsClear()).toBe(true);
+    featurise('the code is swordfishes', DEFAULT_FEATURE_PARAMS);
+    expect(scratchIsClear()).toBe(true);
     normaliseText('install any desk');
-    expect(tokenSpans('').codes.findIndex((c) => c !== 0)).toBe(-1);
+    expect(scratchIsClear()).toBe(true);
   });
 
   it('returns null when there is nothing to read', () => {

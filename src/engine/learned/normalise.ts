@@ -70,18 +70,26 @@ let starts = new Int32Array(1 << 12);
 let ends = new Int32Array(1 << 12);
 let codes = new Uint16Array(1 << 13);
 let bytes = new Uint8Array(1 << 13);
-/** How much of `codes` and `bytes` holds the last text (see clearTokenScratch). */
-let used = 0;
+/** How much of `codes` and of `bytes` the texts read since the last wipe filled (see clearTokenScratch). */
+let usedCodes = 0;
+let usedBytes = 0;
 const encoder = new TextEncoder();
 
 /**
  * Zeroes the kept code arrays, which hold the last text read: a caller's words should not stay in
- * memory until the next call happens to overwrite them. Called once a call is done with its spans.
+ * memory until the next call happens to overwrite them. The featuriser calls it when it is done with
+ * a text's codes (phrases are cut from the text string, not from these arrays).
  */
 export function clearTokenScratch(): void {
-  codes.fill(0, 0, used);
-  bytes.fill(0, 0, used);
-  used = 0;
+  codes.fill(0, 0, usedCodes);
+  bytes.fill(0, 0, usedBytes);
+  usedCodes = 0;
+  usedBytes = 0;
+}
+
+/** Whether the kept code arrays hold nothing (for the privacy test). */
+export function tokenScratchIsClear(): boolean {
+  return codes.every((c) => c === 0) && bytes.every((b) => b === 0);
 }
 
 /**
@@ -93,13 +101,11 @@ export function tokenSpans(text: string): TokenSpans {
   const lower = joinSplits(straightQuotes(text.toLowerCase()));
   const n = lower.length;
   if (n > KEEP_CHARS) {
+    // Arrays of its own, gone with the call (as the text itself).
+    const own = new Uint16Array(n);
+    codesOf(lower, own, new Uint8Array(n));
     const into = new Int32Array((n >> 1) + 1);
-    return spansInto(
-      lower,
-      codesOf(lower, new Uint16Array(n), new Uint8Array(n)),
-      into,
-      new Int32Array(into.length),
-    );
+    return spansInto(lower, own, into, new Int32Array(into.length));
   }
   if ((n >> 1) + 1 > starts.length) {
     starts = new Int32Array((n >> 1) + 1);
@@ -109,18 +115,23 @@ export function tokenSpans(text: string): TokenSpans {
     codes = new Uint16Array(Math.max(n, codes.length * 2));
     bytes = new Uint8Array(codes.length);
   }
-  used = Math.max(used, n);
-  return spansInto(lower, codesOf(lower, codes, bytes), starts, ends);
+  usedCodes = Math.max(usedCodes, n);
+  // UTF-8 may fill more of `bytes` than n (up to its length) when the text is not all ASCII.
+  usedBytes = Math.max(usedBytes, codesOf(lower, codes, bytes));
+  return spansInto(lower, codes, starts, ends);
 }
 
-/** Fills `into` with the code units of `s` (`bytes` as long, scratch); returns it. */
-function codesOf(s: string, into: Uint16Array, bytes: Uint8Array): Uint16Array {
+/**
+ * Fills `into` with the code units of `s` (`bytes` as long, scratch); returns how many bytes of
+ * `bytes` the encoder wrote.
+ */
+function codesOf(s: string, into: Uint16Array, bytes: Uint8Array): number {
   // All-ASCII text (the usual case) is one byte per code unit in UTF-8, so the encoder (native, much
   // faster than a charCodeAt loop) gives the codes; any other character takes more bytes than one.
   const { read, written } = encoder.encodeInto(s, bytes);
   if (read === s.length && written === s.length) into.set(bytes.subarray(0, s.length));
   else for (let i = 0; i < s.length; i++) into[i] = s.charCodeAt(i);
-  return into;
+  return written;
 }
 
 /** Fills `into` and `intoEnds` with the spans of the words of `lower` (already normalised; `codes` its code units). */
