@@ -3,9 +3,9 @@
  * Fastify hello-world (the floor): GET /v1/numbers/{n} and POST /v1/assess with a 1 KB transcript.
  *
  * Each server runs in its own child process (api-server.mjs: plain `node` on the shipped build, as
- * `npm start` runs it), and autocannon runs in the parent: a load generator sharing the server's event loop would add its
- * own work to every latency and dilute every ratio with its own per-request cost. Both servers are
- * treated alike: one process each, same Node flags, same loopback.
+ * `npm start` runs it), and autocannon runs in the parent: a load generator sharing the server's
+ * event loop would add its own work to every latency and dilute every ratio with its own
+ * per-request cost. Both servers are treated alike: one process each, same Node flags, same loopback.
  *
  * The floor is Fastify's own hello-world (`logger: false`, one route, no plugins), as the target
  * is stated; giving it our logger or hooks would raise the floor and flatter the ratios. The

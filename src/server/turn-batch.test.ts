@@ -28,23 +28,15 @@ describe('TurnBatch', () => {
     expect(dest.writes).toEqual(['a\nb\n', 'c\n']);
   });
 
-  it('a log writer that throws loses its lines but does not throw out of the turn', async () => {
+  it('a log writer that throws loses its lines but does not throw out of the flush', () => {
     const batch = new TurnBatch({
       write: () => {
         throw new Error('SonicBoom destroyed');
       },
     });
-    let uncaught: unknown;
-    const onUncaught = (err: unknown) => void (uncaught = err);
-    process.prependListener('uncaughtException', onUncaught);
-    try {
-      batch.write('lost\n');
-      await turn();
-      expect(() => batch.flush()).not.toThrow();
-    } finally {
-      process.off('uncaughtException', onUncaught);
-    }
-    expect(uncaught).toBeUndefined();
+    batch.write('lost\n');
+    // The same call the turn's setImmediate makes, where a throw would be uncaught.
+    expect(() => batch.flush()).not.toThrow();
   });
 
   it('writes waiting lines and flushes the destination at exit (flushAllSync)', () => {
