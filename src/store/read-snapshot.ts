@@ -22,6 +22,12 @@ export interface ReadSnapshot {
   hold(): void;
   /** Ends it, so the next read sees everything committed so far. */
   end(): void;
+  /**
+   * Changes whenever a read could next see newer data: at the end of each turn in which something
+   * was read, and after every write by this process. What was read under one value may be reused
+   * while it holds (see the reputation lookups' memo).
+   */
+  readonly generation: number;
 }
 
 export function createReadSnapshot(reader: BetterSqlite3.Database): ReadSnapshot {
@@ -29,7 +35,9 @@ export function createReadSnapshot(reader: BetterSqlite3.Database): ReadSnapshot
   const commit = reader.prepare('COMMIT');
   let open = false;
   let readThisTurn = false;
+  let generation = 0;
   const end = (): void => {
+    generation++;
     if (!open) return;
     open = false;
     // A read transaction has nothing to commit; COMMIT only releases the read lock.
@@ -57,5 +65,8 @@ export function createReadSnapshot(reader: BetterSqlite3.Database): ReadSnapshot
     },
     hold,
     end,
+    get generation() {
+      return generation;
+    },
   };
 }

@@ -3,37 +3,20 @@ import { CallGuardError } from '../errors/catalogue.js';
 import { nextVersion, type StoreContext, type Tx } from './context.js';
 import { isE164, numberHash, toE164 } from './numbers.js';
 import type { NumberReputationTable } from './schema.js';
-import { decay, decayedScore, levelFor } from './scoring.js';
+import { decay, levelFor } from './scoring.js';
 import type { Reputation, ReputationRepository } from './types.js';
 
 const TOP = 5;
 /** Most numbers one getMany call takes. */
 const MANY_MAX = 10_000;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** Most distinct numbers the per-turn memo keeps (a turn's lookups are bounded by its requests). */
+const MEMO_MAX = 1024;
 
 type Row = NumberReputationTable;
 
 // Feed-only numbers (most of them) have empty lists: skip JSON.parse on the hot path.
 const parseList = (text: string): unknown[] => (text === '[]' ? [] : (JSON.parse(text) as unknown[]));
-
-function unknownReputation(ctx: StoreContext, number: string): Reputation {
-  return {
-    number,
-    sha256: numberHash(number),
-    level: 'unknown',
-    score: 0,
-    reporters: 0,
-    reports: 0,
-    notScam: 0,
-    firstSeen: null,
-    lastSeen: null,
-    topTactics: [],
-    topBrands: [],
-    feeds: { reports: 0, firstSeen: null, lastSeen: null },
-    official: ctx.knowledge.official(number),
-    version: 0,
-  };
-}
 
 /** The columns the SQLite lookup statement reads, in order (raw rows: arrays, not objects). */
 const RAW_COLUMNS = [
@@ -69,8 +52,49 @@ type RawRow = [
   number | string, // version: a bigint, which PostgreSQL hands over as a string
 ];
 
-/** One cached row (RAW_COLUMNS in order) to the public shape: the level is computed now, with decay. */
-function shape(ctx: StoreContext, number: string, r: RawRow, now: number): Reputation {
+/**
+ * A row's answer without what depends on the time of asking (the decayed score and the level): the
+ * SQLite lookups keep these for the rest of an event-loop turn (see createReputationRepository).
+ */
+interface Prepared {
+  number: string;
+  sha256: string;
+  reporters: number;
+  reports: number;
+  notScam: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  topTactics: Reputation['topTactics'];
+  topBrands: Reputation['topBrands'];
+  feeds: Reputation['feeds'];
+  official: Reputation['official'];
+  version: number;
+  /** The stored score and when it was computed (ms); decayed to the time of asking. */
+  cached: number;
+  scoreAt: number;
+}
+
+/** One cached row (RAW_COLUMNS in order), or none, before the time of asking is known. */
+function prepare(ctx: StoreContext, number: string, r: RawRow | undefined): Prepared {
+  const official = ctx.knowledge.official(number);
+  if (!r) {
+    return {
+      number,
+      sha256: numberHash(number),
+      reporters: 0,
+      reports: 0,
+      notScam: 0,
+      firstSeen: null,
+      lastSeen: null,
+      topTactics: [],
+      topBrands: [],
+      feeds: { reports: 0, firstSeen: null, lastSeen: null },
+      official,
+      version: 0,
+      cached: 0,
+      scoreAt: 0,
+    };
+  }
   const [
     sha256,
     reportsN,
@@ -87,27 +111,58 @@ function shape(ctx: StoreContext, number: string, r: RawRow, now: number): Reput
     topBrands,
     version,
   ] = r;
-  const official = ctx.knowledge.official(number);
-  // Feed-only numbers (most) have score 0: no date to parse.
-  const score = cached === 0 ? 0 : decayedScore(cached, scoreAt, now);
-  const reporters = Number(reportersN);
-  const feedReports = Number(feedReportsN);
   return {
     number,
     sha256,
-    level: levelFor({ reporters, score, feedReports, official: official !== null }),
-    score: Math.round(score * 1000) / 1000,
-    reporters,
+    reporters: Number(reportersN),
     reports: Number(reportsN),
     notScam: Number(notScam),
     firstSeen,
     lastSeen,
     topTactics: parseList(topTactics) as Reputation['topTactics'],
     topBrands: parseList(topBrands) as Reputation['topBrands'],
-    feeds: { reports: feedReports, firstSeen: feedFirst, lastSeen: feedLast },
+    feeds: { reports: Number(feedReportsN), firstSeen: feedFirst, lastSeen: feedLast },
     official,
     version: Number(version),
+    cached,
+    // Feed-only numbers (most) have score 0: no date to parse.
+    scoreAt: cached === 0 ? 0 : Date.parse(scoreAt),
   };
+}
+
+/** The public shape as seen at `now`: the level is computed then, with time decay. */
+function present(p: Prepared, now: number): Reputation {
+  const score = p.cached === 0 ? 0 : p.cached * decay(now - p.scoreAt);
+  return {
+    number: p.number,
+    sha256: p.sha256,
+    level: levelFor({
+      reporters: p.reporters,
+      score,
+      feedReports: p.feeds.reports,
+      official: p.official !== null,
+    }),
+    score: Math.round(score * 1000) / 1000,
+    reporters: p.reporters,
+    reports: p.reports,
+    notScam: p.notScam,
+    firstSeen: p.firstSeen,
+    lastSeen: p.lastSeen,
+    topTactics: p.topTactics,
+    topBrands: p.topBrands,
+    feeds: p.feeds,
+    official: p.official,
+    version: p.version,
+  };
+}
+
+/** A Prepared shared by several answers: its parts made read-only, so no caller can change another's. */
+function shared(p: Prepared): Prepared {
+  if (p.official) Object.freeze(p.official);
+  Object.freeze(p.topTactics);
+  Object.freeze(p.topBrands);
+  Object.freeze(p.feeds);
+  return p;
 }
 
 /** Cached row (or nothing) to the public shape; the level is computed now, with time decay. */
@@ -117,34 +172,28 @@ export function toReputation(
   row: Row | undefined,
   now = ctx.now().getTime(),
 ): Reputation {
-  if (!row) return unknownReputation(ctx, number);
-  return shape(
-    ctx,
-    number,
-    [
-      row.sha256,
-      row.reports,
-      row.reporters,
-      row.not_scam,
-      row.feed_reports,
-      row.first_seen,
-      row.last_seen,
-      row.feed_first_seen,
-      row.feed_last_seen,
-      row.score,
-      row.score_at,
-      row.top_tactics,
-      row.top_brands,
-      row.version,
-    ],
-    now,
-  );
+  const raw: RawRow | undefined = row && [
+    row.sha256,
+    row.reports,
+    row.reporters,
+    row.not_scam,
+    row.feed_reports,
+    row.first_seen,
+    row.last_seen,
+    row.feed_first_seen,
+    row.feed_last_seen,
+    row.score,
+    row.score_at,
+    row.top_tactics,
+    row.top_brands,
+    row.version,
+  ];
+  return present(prepare(ctx, number, raw), now);
 }
 
 /** toReputation for a raw row of RAW_COLUMNS (the SQLite lookup path). */
 function fromRaw(ctx: StoreContext, number: string, r: RawRow | undefined): Reputation {
-  if (!r) return unknownReputation(ctx, number);
-  return shape(ctx, number, r, ctx.now().getTime());
+  return present(prepare(ctx, number, r), ctx.now().getTime());
 }
 
 /**
@@ -240,11 +289,27 @@ export function createReputationRepository(ctx: StoreContext): ReputationReposit
 
   const snapshot = ctx.raw?.snapshot;
   const readRaw = byNumber && ((n: string) => fromRaw(ctx, n, byNumber.get(n) as RawRow | undefined));
+  // Under load a server looks up the same hot numbers many times in one turn (about 47 lookups per
+  // turn at 50 connections), all in the turn's one snapshot, so the first lookup's row serves the
+  // rest. The memo is dropped when the snapshot's generation moves (the turn ends, or this process
+  // writes), so what a lookup sees is exactly what it saw without it; the time-dependent part (decayed
+  // score, level) is still worked out on every lookup.
+  const memo = new Map<string, Prepared>();
+  let memoGeneration = -1;
   const readOne =
-    readRaw &&
+    byNumber &&
     ((n: string) => {
       snapshot!.enter();
-      return readRaw(n);
+      if (memoGeneration !== snapshot!.generation) {
+        memo.clear();
+        memoGeneration = snapshot!.generation;
+      }
+      let p = memo.get(n);
+      if (p === undefined) {
+        p = shared(prepare(ctx, n, byNumber.get(n) as RawRow | undefined));
+        if (memo.size < MEMO_MAX) memo.set(n, p);
+      }
+      return present(p, ctx.now().getTime());
     });
   // One snapshot for the whole list, whatever else this turn reads.
   const readMany =

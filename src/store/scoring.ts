@@ -20,11 +20,6 @@ export function decay(ageMs: number): number {
   return Math.pow(2, -Math.max(0, ageMs) / (HALF_LIFE_DAYS * DAY_MS));
 }
 
-/** Score computed at `at`, seen from `now`. */
-export function decayedScore(score: number, at: string, now: number): number {
-  return score * decay(now - Date.parse(at));
-}
-
 export interface LevelInput {
   reporters: number;
   score: number;
