@@ -9,11 +9,12 @@ const dir = mkdtempSync(join(tmpdir(), 'cg-snapshot-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const NUMBER = '+12025550143';
+const DAY = 86_400_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function report(i: number) {
+function report(i: number, number = NUMBER) {
   return {
-    number: NUMBER,
+    number,
     direction: 'they-called',
     occurredAt: '2026-11-24T15:30:00Z',
     claimedOrg: 'Microsoft',
@@ -68,6 +69,83 @@ describe('lookups sharing a read snapshot within one event-loop turn', () => {
       expect((await store.reputation.getByHash((await store.reputation.get(NUMBER)).sha256))?.reporters).toBe(
         8,
       );
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+});
+
+/** The per-turn memo of the SQLite lookups (reputation-repo.ts): nothing a caller sees may change because of it. */
+describe('repeated lookups of a number in one turn', () => {
+  it('decay the score to the time of each lookup, not of the first', async () => {
+    let now = Date.parse('2026-11-25T12:00:00Z');
+    const store = await openStore({ sqliteFile: join(dir, 'clock', 'c.db'), now: () => new Date(now) });
+    try {
+      for (let i = 0; i < 5; i++) await store.reports.create(report(i));
+      await nextTurn();
+      const first = await store.reputation.get(NUMBER);
+      expect(first.level).toBe('confirmed-scam');
+      now += 90 * DAY; // one half-life, in the same turn
+      const later = await store.reputation.get(NUMBER);
+      expect(later.score).toBeCloseTo(first.score / 2, 2);
+      expect(later.level).toBe('likely-scam');
+      expect(first.level).toBe('confirmed-scam'); // an earlier answer is not changed either
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('share nothing a caller could change under another', async () => {
+    const store = await openStore({ sqliteFile: join(dir, 'shared', 's.db') });
+    try {
+      await store.reports.create(report(1));
+      await nextTurn();
+      const a = await store.reputation.get(NUMBER);
+      const b = await store.reputation.get(NUMBER);
+      expect(a).not.toBe(b);
+      expect(() => (a.topBrands as unknown[]).push({ brand: 'x', reporters: 9 })).toThrow(TypeError);
+      expect(() => {
+        a.feeds.reports = 99;
+      }).toThrow(TypeError);
+      a.reporters = 42; // the answer itself is the caller's own
+      expect(b.reporters).toBe(1);
+      expect((await store.reputation.get(NUMBER)).topBrands).toEqual([{ brand: 'microsoft', reporters: 1 }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('give the same answers as lookups in turns of their own, for many numbers at once', async () => {
+    const file = join(dir, 'many', 'm.db');
+    const now = () => new Date('2026-11-25T12:00:00Z');
+    const store = await openStore({ sqliteFile: file, now });
+    const other = new BetterSqlite3(file); // stands for a second process
+    try {
+      const numbers = Array.from({ length: 1500 }, (_, i) => `+1202555${String(i).padStart(4, '0')}`);
+      for (let i = 0; i < 30; i++) await store.reports.create(report(i, numbers[i * 7]!));
+      await nextTurn();
+      // One turn: more numbers than the memo keeps, each asked twice.
+      const together = await Promise.all([...numbers, ...numbers].map((n) => store.reputation.get(n)));
+      const alone: unknown[] = [];
+      for (const n of numbers) {
+        await nextTurn();
+        alone.push(await store.reputation.get(n));
+      }
+      expect(together).toEqual([...alone, ...alone]);
+      // Another process's change is seen from the next turn, as without the memo: the turn's second
+      // lookup opens its snapshot, which holds until the turn ends.
+      await nextTurn();
+      expect((await store.reputation.get(numbers[0]!)).reporters).toBe(1);
+      expect((await store.reputation.get(numbers[0]!)).reporters).toBe(1);
+      other.prepare('UPDATE number_reputation SET reporters = 7 WHERE number = ?').run(numbers[0]);
+      expect((await store.reputation.get(numbers[0]!)).reporters).toBe(1);
+      await nextTurn();
+      expect((await store.reputation.get(numbers[0]!)).reporters).toBe(7);
+      // This process's own write is seen at once, in the same turn.
+      expect((await store.reputation.get(numbers[1]!)).reporters).toBe(0);
+      await store.reports.create(report(99, numbers[1]!));
+      expect((await store.reputation.get(numbers[1]!)).reporters).toBe(1);
     } finally {
       other.close();
       await store.close();
