@@ -37,8 +37,37 @@ const NOT_LABELS =
 
 export function isPlausibleLabel(label: string): boolean {
   if (label.length === 0 || label.length > 40) return false;
-  if (label.split(/\s+/).length > 4) return false;
+  if (whitespaceRuns(label) > 3) return false; // more than four words
   return !NOT_LABELS.test(label);
+}
+
+/** Runs of whitespace (\s) in a string: label.split(/\s+/) has one more part, without the array. */
+function whitespaceRuns(s: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (space && !inRun) runs++;
+    inRun = space;
+  }
+  return runs;
+}
+
+/** The characters \s matches. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function stripTags(s: string): string {
@@ -189,10 +218,31 @@ export function readSegmentArray(items: readonly unknown[], base: string): RawSe
 
 const SPEAKER_LINE_RE =
   /^\s*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?\s*)?(?:\[([^\]\n]{1,40})\]|([A-Za-z][A-Za-z0-9 ._'\u2019-]{0,40}?))\s*:\s*(.*)$/;
+/**
+ * SPEAKER_LINE_RE without `(.*)$`. On a line with no line terminator ("\n", "\r", "\u2028",
+ * "\u2029": the characters "." stops at), `(.*)$` takes all that follows the first match of this,
+ * so the text is the rest of the line and the regex need not read through it.
+ */
+const SPEAKER_PREFIX_RE =
+  /^\s*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?\s*)?(?:\[([^\]\n]{1,40})\]|([A-Za-z][A-Za-z0-9 ._'\u2019-]{0,40}?))\s*:\s*/;
+
+/**
+ * SPEAKER_LINE_RE's label (group 1 or 2) and text (group 3), for a line without "\n" or "\r".
+ * @param terminators whether the line may hold "\u2028" or "\u2029"
+ */
+function speakerLine(line: string, terminators: boolean): { label: string | undefined; text: string } | null {
+  if (terminators) {
+    const m = SPEAKER_LINE_RE.exec(line);
+    return m ? { label: m[1] ?? m[2], text: m[3]! } : null;
+  }
+  const m = SPEAKER_PREFIX_RE.exec(line);
+  return m ? { label: m[1] ?? m[2], text: line.slice(m[0].length) } : null;
+}
 
 /** "Speaker: text" lines; other lines continue the previous speaker's turn. Null when not this format. */
 export function readSpeakerLines(input: string): RawSegment[] | null {
   const lines = unixNewlines(input).split('\n');
+  const terminators = input.includes('\u2028') || input.includes('\u2029');
   let nonEmpty = 0;
   let matched = 0;
   const counts = new Map<string, number>();
@@ -200,12 +250,12 @@ export function readSpeakerLines(input: string): RawSegment[] | null {
   for (const line of lines) {
     if (line.trim() === '') continue;
     nonEmpty++;
-    const m = SPEAKER_LINE_RE.exec(line);
-    const label = m ? (m[1] ?? m[2] ?? '').trim() : '';
+    const m = speakerLine(line, terminators);
+    const label = m ? (m.label ?? '').trim() : '';
     if (m && isPlausibleLabel(label)) {
       matched++;
       counts.set(label, (counts.get(label) ?? 0) + 1);
-      parsed.push({ label, text: m[3]!.trim() });
+      parsed.push({ label, text: m.text.trim() });
     } else parsed.push({ text: line.trim() });
   }
   if (matched < 2 || matched < nonEmpty * 0.5 || counts.size > 8) return null;
