@@ -245,7 +245,8 @@ export function readSpeakerLines(input: string): RawSegment[] | null {
   const terminators = input.includes('\u2028') || input.includes('\u2029');
   let nonEmpty = 0;
   let matched = 0;
-  const counts = new Map<string, number>();
+  // Distinct labels; a Map would hash every label of every line.
+  const labels: string[] = [];
   const parsed: Array<{ label?: string; text: string }> = [];
   for (const line of lines) {
     if (line.trim() === '') continue;
@@ -254,12 +255,15 @@ export function readSpeakerLines(input: string): RawSegment[] | null {
     const label = m ? (m.label ?? '').trim() : '';
     if (m && isPlausibleLabel(label)) {
       matched++;
-      counts.set(label, (counts.get(label) ?? 0) + 1);
+      if (!labels.includes(label)) {
+        if (labels.length === 8) return null; // more than eight speakers: not this format
+        labels.push(label);
+      }
       parsed.push({ label, text: m.text.trim() });
     } else parsed.push({ text: line.trim() });
   }
-  if (matched < 2 || matched < nonEmpty * 0.5 || counts.size > 8) return null;
-  if (counts.size === 1 && matched < 3) return null;
+  if (matched < 2 || matched < nonEmpty * 0.5) return null;
+  if (labels.length === 1 && matched < 3) return null;
   const out: RawSegment[] = [];
   for (const p of parsed) {
     const last = out[out.length - 1];
