@@ -7,6 +7,7 @@ import { scanSegment, type Hit } from '../rules/scanner.js';
 import { isSignal, TEXT_RULES, type TextRule } from '../rules/text-rules.js';
 import { WEIGHTS } from '../weights.js';
 import { findEnds, firstAtOrAfter } from '../text/sentences.js';
+import { isSpace } from '../text/is-space.js';
 
 /** Evidence kept per flag; more adds nothing to the score and bloats the output. */
 const MAX_EVIDENCE = 5;
@@ -222,23 +223,6 @@ function sentenceAround(text: string, ends: readonly number[], start: number, en
 /** ".", "!" or "?". */
 function isStop(c: number): boolean {
   return c === 46 || c === 33 || c === 63;
-}
-
-/** Exactly the characters of the regex class \s (checked by code, without a string per character). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return (
-    c === 160 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** ".", "!", "?" or a newline, but not the dot inside "anydesk.com" or "1.5" (original text: any case). */

@@ -3,6 +3,7 @@
  * parse.ts turns them into a Transcript with roles and offsets.
  */
 import { CallGuardError } from '../../errors/catalogue.js';
+import { isSpace } from '../text/is-space.js';
 
 export interface RawSegment {
   label?: string;
@@ -51,23 +52,6 @@ function whitespaceRuns(s: string): number {
     inRun = space;
   }
   return runs;
-}
-
-/** The characters \s matches. */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 function stripTags(s: string): string {
