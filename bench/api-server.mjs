@@ -1,6 +1,6 @@
 /**
  * One server process of the API benchmark (bench/api.bench.ts forks it): the bare Fastify
- * hello-world floor or the CallGuard app, started as `npm start` runs it: plain `node` on the
+ * hello-world floor, a bare Fastify route with the assess route's payload, or the CallGuard app, started as `npm start` runs it: plain `node` on the
  * shipped build (dist/). Plain JavaScript so that it needs no TypeScript loader: the tsx hooks the
  * bench runner uses cost every request about a fifth more CPU, and production never has them.
  *
@@ -24,6 +24,17 @@ if (role === 'hello') {
   hello.get('/', async () => ({ hello: 'world' }));
   url = await hello.listen({ port: 0, host: '127.0.0.1' });
   cleanup = () => hello.close();
+} else if (role === 'payload' && process.env.CG_BENCH_API_BODY) {
+  // The assess route's payload without the app: the same request body in, the same answer's bytes
+  // out (worked out once here by the engine), through a bare Fastify route. What HTTP alone costs
+  // for a 1 KB request and its full answer, the floor under any assess route.
+  const { assess } = await import(new URL('engine/index.js', dist).href);
+  const answer = JSON.stringify(assess(JSON.parse(process.env.CG_BENCH_API_BODY)));
+  const { default: Fastify } = await import('fastify');
+  const bare = Fastify({ logger: false });
+  bare.post('/', async (_request, reply) => reply.type('application/json; charset=utf-8').send(answer));
+  url = await bare.listen({ port: 0, host: '127.0.0.1' });
+  cleanup = () => bare.close();
 } else if (role === 'app' && NUMBER) {
   const load = (path) => import(new URL(path, dist).href);
   const { logDestination } = await load('server/logger.js');
@@ -58,7 +69,7 @@ if (role === 'hello') {
   };
 } else {
   console.error(
-    `bench/api-server.mjs: set CG_BENCH_API_SERVE to "hello", or to "app" with CG_BENCH_API_NUMBER; got ${JSON.stringify(role)}`,
+    `bench/api-server.mjs: set CG_BENCH_API_SERVE to "hello", to "payload" with CG_BENCH_API_BODY, or to "app" with CG_BENCH_API_NUMBER; got ${JSON.stringify(role)}`,
   );
   process.exit(2);
 }

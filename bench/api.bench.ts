@@ -30,7 +30,7 @@ const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 3);
 /** Set to a directory to write a V8 CPU profile of each server process (`node --cpu-prof`). */
 const CPU_PROF_DIR = process.env.BENCH_API_CPU_PROF;
 const NUMBER = '+12025550143';
-/** Comma-separated row numbers to run besides the floor (1 cached lookup, 2 uncached, 3 assess), e.g. for a profile of one route. */
+/** Comma-separated row numbers to run besides the floor (1 cached lookup, 2 uncached, 3 assess, 4 assess payload on bare Fastify), e.g. for a profile of one route. */
 const ONLY = process.env.BENCH_API_ONLY?.split(',').map(Number);
 
 /** About 1 KB of a typical scam call, "Speaker: text" lines. */
@@ -49,7 +49,13 @@ export const TRANSCRIPT_1KB = [
   'Caller: No, if you hang up your computer will be locked and all your bank accounts frozen.',
 ].join('\n');
 
-type Role = 'hello' | 'app';
+/** The body POST /v1/assess gets (also what the payload server's answer is worked out from). */
+const ASSESS_BODY = JSON.stringify({
+  facts: { claimedOrg: 'Microsoft', initiatedBy: 'them' },
+  transcript: TRANSCRIPT_1KB,
+});
+
+type Role = 'hello' | 'payload' | 'app';
 type ToChild = { type: 'cpu' } | { type: 'exit' };
 type FromChild = { type: 'ready'; url: string } | { type: 'cpu'; micros: number; user: number };
 
@@ -64,7 +70,12 @@ function start(role: Role): Promise<Server> {
   const execArgv: string[] = [];
   if (CPU_PROF_DIR) execArgv.push('--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF_DIR, role)}`);
   const child: ChildProcess = fork(fileURLToPath(new URL('api-server.mjs', import.meta.url)), [], {
-    env: { ...process.env, CG_BENCH_API_SERVE: role, CG_BENCH_API_NUMBER: NUMBER },
+    env: {
+      ...process.env,
+      CG_BENCH_API_SERVE: role,
+      CG_BENCH_API_NUMBER: NUMBER,
+      CG_BENCH_API_BODY: ASSESS_BODY,
+    },
     execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -131,7 +142,7 @@ async function runOnce(t: Target, seconds: number): Promise<Sample> {
 }
 
 export async function run(): Promise<string> {
-  const [hello, app] = await Promise.all([start('hello'), start('app')]);
+  const [hello, app, payload] = await Promise.all([start('hello'), start('app'), start('payload')]);
   let next = 0;
   const all: Target[] = [
     { name: 'bare Fastify hello-world (floor)', server: hello, opts: { url: hello.url + '/' }, goal: null },
@@ -166,12 +177,21 @@ export async function run(): Promise<string> {
         url: `${app.url}/v1/assess`,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          facts: { claimedOrg: 'Microsoft', initiatedBy: 'them' },
-          transcript: TRANSCRIPT_1KB,
-        }),
+        body: ASSESS_BODY,
       },
       goal: 0.4,
+    },
+    {
+      // Not a target: what HTTP alone costs for this request and answer, whatever the app does.
+      name: 'for reference: bare Fastify route, the same request in and the same answer out (precomputed, no app, no engine)',
+      server: payload,
+      opts: {
+        url: `${payload.url}/`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: ASSESS_BODY,
+      },
+      goal: null,
     },
   ];
   const targets = ONLY ? all.filter((_, i) => i === 0 || ONLY.includes(i)) : all;
@@ -210,6 +230,6 @@ export async function run(): Promise<string> {
       ...rows,
     ].join('\n');
   } finally {
-    await Promise.all([hello.stop(), app.stop()]);
+    await Promise.all([hello.stop(), app.stop(), payload.stop()]);
   }
 }
