@@ -103,7 +103,10 @@ class SlotCounts {
     this.counts[entry] = 1;
     this.slots[entry] = slot;
     this.table[slot] = entry + 1;
-    if (this.size * 2 > this.table.length) this.rehash();
+    // At most a quarter full: whether a gram is new or seen follows no pattern the CPU can predict
+    // (unless it is fed the same text again and again), and each extra probe is one more such branch.
+    // Half full cost about 25 µs more per 1,500-word call on texts not just seen (same results).
+    if (this.size * 4 > this.table.length) this.rehash();
     return entry;
   }
 
