@@ -81,3 +81,32 @@ describe('RequestLogger (the one line per request)', () => {
     });
   });
 });
+
+describe('logDestination', () => {
+  it('writes the lines still buffered when the process exits', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'cg-logexit-'));
+    try {
+      const file = join(dir, 'log.jsonl');
+      const logger = new URL('./logger.ts', import.meta.url).href;
+      // A few short lines stay in the 4 KB buffer; only the exit flush can write them.
+      const code = `const { createLoggers, logDestination } = await import(${JSON.stringify(logger)});
+        const { log } = createLoggers('info', logDestination(${JSON.stringify(file)}));
+        log.info('first'); log.warn('last words'); process.exit(0);`;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const msgs = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { msg: string }).msg);
+      expect(msgs).toEqual(['first', 'last words']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

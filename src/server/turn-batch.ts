@@ -12,7 +12,7 @@ let exitHooked = false;
  * 4 KB minLength, on every write, so one write per request line measured ~2 µs of server CPU per
  * request on GET /v1/numbers; one write per turn makes that a fraction.
  * Lines keep their order. At a process exit the lines still waiting are written and flushed
- * synchronously (after pino's own exit flush of the destination).
+ * synchronously (after the destination's own exit flush: see logDestination).
  */
 export class TurnBatch implements DestinationStream {
   private pending = '';
