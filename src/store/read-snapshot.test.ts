@@ -106,7 +106,10 @@ describe('repeated lookups of a number in one turn', () => {
       expect(a).not.toBe(b);
       expect(() => (a.topBrands as unknown[]).push({ brand: 'x', reporters: 9 })).toThrow(TypeError);
       expect(() => {
-        a.feeds.reports = 99;
+        (a.feeds as { reports: number }).reports = 99;
+      }).toThrow(TypeError);
+      expect(() => {
+        (a.topBrands[0] as { reporters: number }).reporters = 99;
       }).toThrow(TypeError);
       a.reporters = 42; // the answer itself is the caller's own
       expect(b.reporters).toBe(1);
@@ -142,6 +145,14 @@ describe('repeated lookups of a number in one turn', () => {
       expect((await store.reputation.get(numbers[0]!)).reporters).toBe(1);
       await nextTurn();
       expect((await store.reputation.get(numbers[0]!)).reporters).toBe(7);
+      // A turn's first lookup runs before its snapshot opens: the second sees what was committed
+      // in between (and then holds it), as it did without the memo.
+      await nextTurn();
+      expect((await store.reputation.get(numbers[0]!)).reporters).toBe(7);
+      other.prepare('UPDATE number_reputation SET reporters = 8 WHERE number = ?').run(numbers[0]);
+      expect((await store.reputation.get(numbers[0]!)).reporters).toBe(8);
+      const [listed] = await store.reputation.getMany([numbers[0]!]);
+      expect(listed!.reporters).toBe(8);
       // This process's own write is seen at once, in the same turn.
       expect((await store.reputation.get(numbers[1]!)).reporters).toBe(0);
       await store.reports.create(report(99, numbers[1]!));

@@ -51,6 +51,8 @@ export function createReadSnapshot(reader: BetterSqlite3.Database): ReadSnapshot
     if (open) return;
     begin.run();
     open = true;
+    // The snapshot may be newer than what this turn read before it (the turn's first read ran alone).
+    generation++;
     if (!readThisTurn) {
       readThisTurn = true;
       setImmediate(turned);

@@ -156,9 +156,14 @@ function present(p: Prepared, now: number): Reputation {
   };
 }
 
-/** A Prepared shared by several answers: its parts made read-only, so no caller can change another's. */
+/**
+ * A Prepared shared by several answers: its parts made read-only, elements and all, so no caller can
+ * change another's (the official match is copied first: it may be the knowledge's own object).
+ */
 function shared(p: Prepared): Prepared {
-  if (p.official) Object.freeze(p.official);
+  if (p.official) p.official = Object.freeze({ ...p.official });
+  for (const t of p.topTactics) Object.freeze(t);
+  for (const b of p.topBrands) Object.freeze(b);
   Object.freeze(p.topTactics);
   Object.freeze(p.topBrands);
   Object.freeze(p.feeds);

@@ -77,10 +77,11 @@ export interface Reputation {
   notScam: number;
   firstSeen: string | null;
   lastSeen: string | null;
-  topTactics: { id: string; reporters: number }[];
-  topBrands: { brand: string; reporters: number }[];
+  /** Read-only: a lookup's parts may be shared with other answers of the same event-loop turn. */
+  topTactics: readonly { readonly id: string; readonly reporters: number }[];
+  topBrands: readonly { readonly brand: string; readonly reporters: number }[];
   /** Public feed rows (FTC Do Not Call complaints, imported lists): weak, unverified signals. */
-  feeds: { reports: number; firstSeen: string | null; lastSeen: string | null };
+  feeds: { readonly reports: number; readonly firstSeen: string | null; readonly lastSeen: string | null };
   /** Set when the number is an official number of an organisation: it is spoofed, never listed. */
   official: OfficialMatch | null;
   /** Change version of this number (0 when never seen). */
