@@ -73,7 +73,7 @@ export const SOURCES = {
     'https://www.irs.gov/help/telephone-assistance',
   ),
   irsKnow: cite(
-    'IRS: How to know it’s really the IRS calling or knocking on your door',
+    "IRS: How to know it's really the IRS calling or knocking on your door",
     'https://www.irs.gov/newsroom/how-to-know-if-its-really-the-irs-calling-or-knocking-on-your-door',
   ),
   ssaScam: cite('Social Security: Protect yourself from scams', 'https://www.ssa.gov/scam/'),

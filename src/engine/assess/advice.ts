@@ -8,7 +8,7 @@ import type { Mitigation, NextStep, RedFlag, Verdict } from '../types.js';
 const QUESTIONS = [
   'What is your full name?',
   'Which department are you calling from?',
-  'What official number can I call you back on? (Then hang up and look the number up yourself on the organisation’s own website before calling.)',
+  "What official number can I call you back on? (Then hang up and look the number up yourself on the organisation's own website before calling.)",
   'Can you tell me details of my account or of my recent contact with you that only the real company would know?',
 ];
 
@@ -27,7 +27,7 @@ const REPORT_FTC: NextStep = {
 };
 const REPORT_IC3: NextStep = {
   id: 'report-ic3',
-  text: 'If you lost money or gave access, also report it to the FBI’s Internet Crime Complaint Center (IC3).',
+  text: "If you lost money or gave access, also report it to the FBI's Internet Crime Complaint Center (IC3).",
   url: 'https://www.ic3.gov/',
 };
 
