@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -83,11 +87,7 @@ describe('RequestLogger (the one line per request)', () => {
 });
 
 describe('logDestination', () => {
-  it('writes the lines still buffered when the process exits', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
+  it('writes the lines still buffered when the process exits', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-logexit-'));
     try {
       const file = join(dir, 'log.jsonl');

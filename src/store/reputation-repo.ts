@@ -56,23 +56,11 @@ type RawRow = [
  * A row's answer without what depends on the time of asking (the decayed score and the level): the
  * SQLite lookups keep these for the rest of an event-loop turn (see createReputationRepository).
  */
-interface Prepared {
-  number: string;
-  sha256: string;
-  reporters: number;
-  reports: number;
-  notScam: number;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  topTactics: Reputation['topTactics'];
-  topBrands: Reputation['topBrands'];
-  feeds: Reputation['feeds'];
-  official: Reputation['official'];
-  version: number;
+type Prepared = Omit<Reputation, 'level' | 'score'> & {
   /** The stored score and when it was computed (ms); decayed to the time of asking. */
   cached: number;
   scoreAt: number;
-}
+};
 
 /** One cached row (RAW_COLUMNS in order), or none, before the time of asking is known. */
 function prepare(ctx: StoreContext, number: string, r: RawRow | undefined): Prepared {

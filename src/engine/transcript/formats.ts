@@ -200,15 +200,15 @@ export function readSegmentArray(items: readonly unknown[], base: string): RawSe
   return out;
 }
 
-const SPEAKER_LINE_RE =
-  /^\s*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?\s*)?(?:\[([^\]\n]{1,40})\]|([A-Za-z][A-Za-z0-9 ._'\u2019-]{0,40}?))\s*:\s*(.*)$/;
-/**
- * SPEAKER_LINE_RE without `(.*)$`. On a line with no line terminator ("\n", "\r", "\u2028",
- * "\u2029": the characters "." stops at), `(.*)$` takes all that follows the first match of this,
- * so the text is the rest of the line and the regex need not read through it.
- */
+/** A speaker label and its colon at the start of a line (the text follows). */
 const SPEAKER_PREFIX_RE =
   /^\s*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?\s*)?(?:\[([^\]\n]{1,40})\]|([A-Za-z][A-Za-z0-9 ._'\u2019-]{0,40}?))\s*:\s*/;
+/**
+ * The whole line: the prefix and the text up to a line terminator. On a line with none ("\n",
+ * "\r", "\u2028", "\u2029": the characters "." stops at), `(.*)$` takes all that follows the
+ * prefix, so the prefix alone is enough there and the regex need not read through the text.
+ */
+const SPEAKER_LINE_RE = new RegExp(`${SPEAKER_PREFIX_RE.source}(.*)$`);
 
 /**
  * SPEAKER_LINE_RE's label (group 1 or 2) and text (group 3), for a line without "\n" or "\r".
