@@ -29,8 +29,8 @@ const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 3);
 /** Set to a directory to write a V8 CPU profile of each server process (`node --cpu-prof`). */
 const CPU_PROF_DIR = process.env.BENCH_API_CPU_PROF;
-/** Extra node flags for the server processes only, space-separated (e.g. `--trace-gc`, which NODE_OPTIONS refuses). */
-const SERVER_FLAGS = process.env.BENCH_API_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+/** Extra node flags for the server processes only (all of them: their output interleaves), space-separated, e.g. `--trace-gc`, which NODE_OPTIONS refuses. */
+const SERVER_FLAGS = process.env.BENCH_API_SERVER_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
 const NUMBER = '+12025550143';
 /** Comma-separated row numbers to run besides the floor (1 cached lookup, 2 uncached, 3 assess, 4 assess payload on bare Fastify), e.g. for a profile of one route. */
 const ONLY = process.env.BENCH_API_ONLY?.split(',').map(Number);
