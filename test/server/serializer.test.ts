@@ -22,7 +22,8 @@ let pg: PostgresServer | null | undefined;
 afterAll(async () => pg?.stop());
 
 describe.each(['sqlite', 'postgres'] as const)('number responses equal JSON.stringify (%s)', (backend) => {
-  it('for every kind of number check and its reputation', async (ctx) => {
+  // Starts PostgreSQL inside the test (once, for the postgres case): the hooks' time limit, not a test's.
+  it('for every kind of number check and its reputation', { timeout: 120_000 }, async (ctx) => {
     let databaseUrl: string | undefined;
     if (backend === 'postgres') {
       pg ??= await startPostgres();
