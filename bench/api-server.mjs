@@ -1,8 +1,9 @@
 /**
  * One server process of the API benchmark (bench/api.bench.ts forks it): the bare Fastify
  * hello-world floor, a bare Fastify route with the assess route's payload, or the CallGuard app,
- * started as `npm start` runs it: plain `node` on the shipped build (dist/). Plain JavaScript so that it needs no TypeScript loader: the tsx hooks the
- * bench runner uses cost every request about a fifth more CPU, and production never has them.
+ * started as `npm start` runs it: plain `node` on the shipped build (dist/). Plain JavaScript so
+ * that it needs no TypeScript loader: the tsx hooks the bench runner uses cost every request about
+ * a fifth more CPU, and production never has them.
  *
  * Protocol over the IPC channel: it sends {type: 'ready', url}; on {type: 'cpu'} it answers with
  * its CPU time so far; on {type: 'exit'} it closes and exits.

@@ -12,6 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import pino, { type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger } from 'pino';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { LogLevel } from '../config/env.js';
+import { flushAtExit, releaseAtExit } from './exit-flush.js';
 import { TurnBatch } from './turn-batch.js';
 
 export interface Loggers {
@@ -32,27 +33,9 @@ export interface Loggers {
  */
 export function logDestination(dest: number | string = 1): DestinationStream {
   const stream = pino.destination({ dest, sync: true, minLength: 4096, periodicFlush: 250 });
-  if (!exitHooked) {
-    exitHooked = true;
-    process.on('exit', flushDestinations);
-  }
-  flushAtExit.add(stream);
-  stream.on('close', () => flushAtExit.delete(stream));
+  flushAtExit(stream);
+  stream.on('close', () => releaseAtExit(stream));
   return stream;
-}
-
-/** Open destinations made by logDestination, flushed when the process exits. */
-const flushAtExit = new Set<{ flushSync(): void }>();
-let exitHooked = false;
-
-function flushDestinations(): void {
-  for (const stream of flushAtExit) {
-    try {
-      stream.flushSync();
-    } catch {
-      // Best effort while exiting: a writer that is not open (yet or any more) cannot take them.
-    }
-  }
 }
 
 export function createLoggers(level: LogLevel, stream?: DestinationStream): Loggers {

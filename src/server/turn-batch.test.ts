@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flushAllSync, TurnBatch } from './turn-batch.js';
+import { flushAllAtExit } from './exit-flush.js';
+import { TurnBatch } from './turn-batch.js';
 
 function sink() {
   const writes: string[] = [];
@@ -39,14 +40,14 @@ describe('TurnBatch', () => {
     expect(() => batch.flush()).not.toThrow();
   });
 
-  it('writes waiting lines and flushes the destination at exit (flushAllSync)', () => {
+  it('writes waiting lines and flushes the destination at exit (flushAllAtExit)', () => {
     const dest = sink();
     const batch = new TurnBatch(dest);
     batch.write('last\n');
-    flushAllSync();
+    flushAllAtExit();
     expect(dest.writes).toEqual(['last\n']);
     expect(dest.synced()).toBe(1);
-    flushAllSync(); // nothing waits any more
+    flushAllAtExit(); // nothing waits any more
     expect(dest.synced()).toBe(1);
   });
 });
@@ -59,6 +60,6 @@ describe('TurnBatch at exit', () => {
       },
     });
     batch.write('late\n');
-    expect(() => flushAllSync()).not.toThrow();
+    expect(() => flushAllAtExit()).not.toThrow();
   });
 });

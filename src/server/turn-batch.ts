@@ -1,8 +1,5 @@
 import type { DestinationStream } from 'pino';
-
-/** Batches with lines not yet handed on, so a process exit can still write them. */
-const waiting = new Set<TurnBatch>();
-let exitHooked = false;
+import { flushAtExit, releaseAtExit } from './exit-flush.js';
 
 /**
  * A log destination that hands the lines written in one turn of the event loop to the real
@@ -22,11 +19,7 @@ export class TurnBatch implements DestinationStream {
   write(line: string): void {
     if (this.pending === '') {
       setImmediate(this.flush);
-      waiting.add(this);
-      if (!exitHooked) {
-        exitHooked = true;
-        process.on('exit', flushAllSync);
-      }
+      flushAtExit(this); // a process exit skips the pending setImmediate
     }
     this.pending += line;
   }
@@ -36,7 +29,7 @@ export class TurnBatch implements DestinationStream {
     if (this.pending === '') return;
     const lines = this.pending;
     this.pending = '';
-    waiting.delete(this);
+    releaseAtExit(this);
     try {
       this.dest.write(lines);
     } catch {
@@ -49,16 +42,5 @@ export class TurnBatch implements DestinationStream {
   flushSync(): void {
     this.flush();
     (this.dest as { flushSync?: () => void }).flushSync?.();
-  }
-}
-
-/** Writes every batch's waiting lines (a process exit skips the pending setImmediate). */
-export function flushAllSync(): void {
-  for (const batch of [...waiting]) {
-    try {
-      batch.flushSync();
-    } catch {
-      // Best effort while exiting: a writer already closed (or not yet open) cannot take them.
-    }
   }
 }
