@@ -96,14 +96,17 @@ describe('repeated lookups of a number in one turn', () => {
     }
   });
 
-  it('share nothing a caller could change under another', async () => {
+  it('share one frozen answer: nothing a caller could change under another', async () => {
     const store = await openStore({ sqliteFile: join(dir, 'shared', 's.db') });
     try {
       await store.reports.create(report(1));
       await nextTurn();
       const a = await store.reputation.get(NUMBER);
-      const b = await store.reputation.get(NUMBER);
-      expect(a).not.toBe(b);
+      const b = await store.reputation.get(NUMBER); // the turn's first read ran alone, this one opens its snapshot
+      const c = await store.reputation.get(NUMBER);
+      expect(c).toBe(b); // the same row, score and level in one snapshot: the same answer
+      expect(c).toEqual(a);
+      expect(Object.isFrozen(a)).toBe(true);
       expect(() => (a.topBrands as unknown[]).push({ brand: 'x', reporters: 9 })).toThrow(TypeError);
       expect(() => {
         (a.feeds as { reports: number }).reports = 99;
@@ -111,7 +114,9 @@ describe('repeated lookups of a number in one turn', () => {
       expect(() => {
         (a.topBrands[0] as { reporters: number }).reporters = 99;
       }).toThrow(TypeError);
-      a.reporters = 42; // the answer itself is the caller's own
+      expect(() => {
+        a.reporters = 42;
+      }).toThrow(TypeError);
       expect(b.reporters).toBe(1);
       expect((await store.reputation.get(NUMBER)).topBrands).toEqual([{ brand: 'microsoft', reporters: 1 }]);
     } finally {

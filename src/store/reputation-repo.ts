@@ -4,7 +4,7 @@ import { nextVersion, type StoreContext, type Tx } from './context.js';
 import { isE164, numberHash, toE164 } from './numbers.js';
 import type { NumberReputationTable } from './schema.js';
 import { decay, levelFor } from './scoring.js';
-import type { Reputation, ReputationRepository } from './types.js';
+import type { Level, Reputation, ReputationRepository } from './types.js';
 
 const TOP = 5;
 /** Most numbers one getMany call takes. */
@@ -60,6 +60,8 @@ type Prepared = Omit<Reputation, 'level' | 'score'> & {
   /** The stored score and when it was computed (ms); decayed to the time of asking. */
   cached: number;
   scoreAt: number;
+  /** The last answer made from this row (memoised rows only; see presentShared). */
+  last?: Reputation;
 };
 
 /** One cached row (RAW_COLUMNS in order), or none, before the time of asking is known. */
@@ -118,19 +120,25 @@ function prepare(ctx: StoreContext, number: string, r: RawRow | undefined): Prep
   };
 }
 
-/** The public shape as seen at `now`: the level is computed then, with time decay. */
-function present(p: Prepared, now: number): Reputation {
+/** The decayed score (rounded as answered) and the level of a row at `now`. */
+function decayedScore(p: Prepared, now: number): { score: number; level: Level } {
   const score = p.cached === 0 ? 0 : p.cached * decay(now - p.scoreAt);
+  const level = levelFor({
+    reporters: p.reporters,
+    score,
+    feedReports: p.feeds.reports,
+    official: p.official !== null,
+  });
+  return { score: Math.round(score * 1000) / 1000, level };
+}
+
+/** The public shape as seen at `now`: the level is computed then, with time decay. */
+function present(p: Prepared, now: number, { score, level } = decayedScore(p, now)): Reputation {
   return {
     number: p.number,
     sha256: p.sha256,
-    level: levelFor({
-      reporters: p.reporters,
-      score,
-      feedReports: p.feeds.reports,
-      official: p.official !== null,
-    }),
-    score: Math.round(score * 1000) / 1000,
+    level,
+    score,
     reporters: p.reporters,
     reports: p.reports,
     notScam: p.notScam,
@@ -145,9 +153,17 @@ function present(p: Prepared, now: number): Reputation {
 }
 
 /**
- * A Prepared shared by several answers: its parts made read-only, elements and all, so no caller can
- * change another's (the official match is copied first: it may be the knowledge's own object).
+ * `present` for a memoised row: while the decayed score (rounded as answered) and the level stay the
+ * same, the same frozen answer again. A hot number's score moves in the third decimal every few
+ * minutes, so one turn's lookups get one object, and the API can reuse that answer's bytes.
  */
+function presentShared(p: Prepared, now: number): Reputation {
+  const at = decayedScore(p, now);
+  const last = p.last;
+  if (last !== undefined && last.score === at.score && last.level === at.level) return last;
+  return (p.last = Object.freeze(present(p, now, at)));
+}
+
 function shared(p: Prepared): Prepared {
   if (p.official) p.official = Object.freeze({ ...p.official });
   for (const t of p.topTactics) Object.freeze(t);
@@ -302,7 +318,7 @@ export function createReputationRepository(ctx: StoreContext): ReputationReposit
         p = shared(prepare(ctx, n, byNumber.get(n) as RawRow | undefined));
         if (memo.size < MEMO_MAX) memo.set(n, p);
       }
-      return present(p, ctx.now().getTime());
+      return presentShared(p, ctx.now().getTime());
     });
   // One snapshot for the whole list, whatever else this turn reads.
   const readMany =

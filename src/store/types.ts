@@ -119,7 +119,11 @@ export interface ReportRepository {
 }
 
 export interface ReputationRepository {
-  /** Reputation of an E.164 number (level "unknown" when never seen). Throws CG_NUMBER_INVALID. */
+  /**
+   * Reputation of an E.164 number (level "unknown" when never seen). Throws CG_NUMBER_INVALID.
+   * The answer may be frozen and shared with other lookups of the same event-loop turn: copy it
+   * to change it.
+   */
   get(e164: string): Promise<Reputation>;
   /**
    * Reputations of many E.164 numbers, in the order given (bulk checks of call lists). One promise

@@ -77,3 +77,37 @@ describe.each(['sqlite', 'postgres'] as const)('number responses equal JSON.stri
     }
   });
 });
+
+describe('a hot number', () => {
+  it('asked many times at once gets one body, and the next report changes it', async () => {
+    const s: TestServer = await startTestServer({});
+    const number = '+12025550143';
+    const report = (i: number) =>
+      s.store.reports.create({
+        number,
+        direction: 'they-called',
+        claimedOrg: 'Microsoft',
+        tactics: ['REMOTE_ACCESS_REQUEST'] as never, // an id from the engine's list
+        reporterKey: `hot-number-reporter-${i}`,
+      });
+    const ask = () =>
+      Promise.all(
+        Array.from({ length: 20 }, () => call(s.url, 'GET', `/v1/numbers/${encodeURIComponent(number)}`)),
+      );
+    try {
+      await report(0);
+      const first = await ask();
+      expect(new Set(first.map((r) => r.text)).size).toBe(1);
+      const expected = { ...checkNumber(number), reputation: await s.store.reputation.get(number) };
+      expect(JSON.parse(first[0]!.text)).toEqual(JSON.parse(JSON.stringify(expected)));
+      expect(expected.reputation.reports).toBe(1);
+
+      await report(1);
+      const second = await ask();
+      expect(new Set(second.map((r) => r.text)).size).toBe(1);
+      expect(JSON.parse(second[0]!.text).reputation).toMatchObject({ reports: 2, reporters: 2 });
+    } finally {
+      await s.close();
+    }
+  });
+});

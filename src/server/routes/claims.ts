@@ -136,6 +136,9 @@ type CheckOptions = NonNullable<Parameters<typeof checkNumber>[1]>;
 interface CachedCheck {
   check: NumberCheck;
   head?: string;
+  /** The last body served with its reputation: the store hands out one frozen object while it is current. */
+  body?: Buffer;
+  bodyFor?: Reputation;
 }
 
 /**
@@ -213,6 +216,10 @@ export const routes: RoutePlugin = (app, { deps }) => {
       const { check } = cached;
       if (!check.valid || !check.e164) return check;
       const reputation = await store.reputation.get(check.e164);
+      reply.type(JSON_TYPE);
+      // A hot number's lookups in one turn share one reputation object: the same bytes again (a
+      // Buffer: no re-encoding, and its length is known).
+      if (cached.bodyFor === reputation && cached.body !== undefined) return cached.body;
       // Compiled by Fastify's serializer compiler (fast-json-stringify), once per route scope.
       const toJson = (serializeReputation ??= reply.compileSerializationSchema(
         REPUTATION_JSON_SCHEMA,
@@ -221,8 +228,8 @@ export const routes: RoutePlugin = (app, { deps }) => {
         serializeCheck ??= reply.compileSerializationSchema(CHECK_JSON_SCHEMA) as Serialize;
         cached.head = serializeCheck(check).slice(0, -1); // without its closing brace
       }
-      reply.type(JSON_TYPE);
-      return cached.head + ',"reputation":' + toJson(reputation) + '}';
+      cached.bodyFor = reputation;
+      return (cached.body = Buffer.from(cached.head + ',"reputation":' + toJson(reputation) + '}'));
     },
   });
 
