@@ -98,6 +98,22 @@ export const ERROR_CATALOGUE = {
     title: 'No such case',
     howToFix: 'Check the case id (32 hexadecimal characters); a deleted case is gone for good.',
   },
+  CG_REQUEST_TIMEOUT: {
+    status: 408,
+    title: 'The request did not arrive in time',
+    howToFix: 'Send the whole request (headers and body) at once; check the connection and try again.',
+  },
+  CG_HEADERS_TOO_LARGE: {
+    status: 431,
+    title: 'The request headers are too large',
+    howToFix: 'Send a shorter URL or fewer and smaller headers; put long input in a POST body.',
+  },
+  CG_LIVE_UNREACHABLE: {
+    status: 502,
+    title: 'The live-call server could not be reached',
+    howToFix:
+      'Check the --url (ws://HOST:PORT/v1/live or wss://…) and that `callguard serve` is running there.',
+  },
   CG_UNAUTHORIZED: {
     status: 401,
     title: 'Authentication required',
