@@ -1,3 +1,5 @@
+import { stopWhenReaderGoes } from './closed-output.js';
+
 /** What a command may touch: streams and environment, passed in so tests can run commands in-process. */
 export interface CliContext {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -18,6 +20,8 @@ export interface Command {
 }
 
 export function processContext(): CliContext {
+  stopWhenReaderGoes(process.stdout, 'standard output');
+  stopWhenReaderGoes(process.stderr, 'standard error');
   return {
     stdout: process.stdout,
     stderr: process.stderr,
