@@ -45,6 +45,11 @@ export interface ServerConfig {
     idleMs: number;
   };
   shutdownTimeoutMs: number;
+  /**
+   * A request whose headers and body have not all arrived within this long gets 408 and its
+   * connection is closed, so slow or stalled clients cannot hold connections open for ever.
+   */
+  requestTimeoutMs: number;
 }
 
 const int = (min: number, max: number) =>
@@ -119,6 +124,7 @@ const ENV_SCHEMA = z.object({
   CALLGUARD_LIVE_MAX_MESSAGES_PER_SECOND: int(1, 10_000).default(20),
   CALLGUARD_LIVE_IDLE_MS: int(100, 86_400_000).default(600_000),
   CALLGUARD_SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+  CALLGUARD_REQUEST_TIMEOUT_MS: int(1000, 3_600_000).default(60_000),
 });
 
 /** The environment variables the server reads, for docs and `callguard serve --help`. */
@@ -175,5 +181,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       idleMs: e.CALLGUARD_LIVE_IDLE_MS,
     },
     shutdownTimeoutMs: e.CALLGUARD_SHUTDOWN_TIMEOUT_MS,
+    requestTimeoutMs: e.CALLGUARD_REQUEST_TIMEOUT_MS,
   };
 }

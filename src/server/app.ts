@@ -10,7 +10,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config/env.js';
 import type { ServerDeps } from './deps.js';
 import { createLoggers, genReqId, lazyChildLogger } from './logger.js';
-import { installErrorHandling } from './error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { apiSecurityHeaders, registerSecurity, securityHeaders } from './security.js';
 import { buildOpenApi } from './openapi.js';
 import { registerDocs } from './docs-page/index.js';
@@ -27,6 +27,7 @@ import type { RouteContext } from './route.js';
  */
 export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<FastifyInstance> {
   const loggers = createLoggers(config.logLevel, deps.logStream);
+  const apiHeaders = apiSecurityHeaders();
   const app = Fastify({
     loggerInstance: loggers.log,
     // Fastify's request logs would include URLs and headers; loggers.requests writes our own line.
@@ -42,18 +43,30 @@ export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<
           )(config.trustProxy)
         : config.trustProxy,
     bodyLimit: config.bodyLimit,
+    // Fastify's default is no limit at all. Node enforces it on a body only while the headers
+    // limit is no longer (Fastify leaves that at 60 s), and checks on a timer (every 30 s by
+    // default): both set so the limit means what it says.
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, config.requestTimeoutMs / 4)),
+    },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 300 },
+    frameworkErrors: frameworkErrorHandler(apiHeaders),
+    clientErrorHandler,
   }) as unknown as FastifyInstance; // the pino Logger generic narrows the instance type; routes use the base type
 
   app.decorate('operations', []);
+  // The words of every route's path: the only parts of an unmatched URL the logs may show.
+  app.addHook('onRoute', (route) => loggers.paths.addRoute(route.url));
   app.decorate('callguardConfig', config);
 
   // The hooks below run on every request: few, callback-style (an async hook costs a promise
   // each), and nothing else is global (the WebSocket plugin lives in /v1/live's scope only).
   const pageHeaders = securityHeaders();
-  const apiHeaders = apiSecurityHeaders();
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(request.url.startsWith('/v1/') ? apiHeaders : pageHeaders);
     reply.header('x-request-id', request.id);

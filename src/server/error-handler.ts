@@ -3,6 +3,8 @@
  * Fastify's own errors (bad JSON, body too large, wrong content type, bad URL) are mapped to the
  * catalogue; anything unexpected becomes CG_INTERNAL without its message or stack.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { CallGuardError, type ErrorCode } from '../errors/catalogue.js';
@@ -27,7 +29,14 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
     code: 'CG_INPUT_INVALID',
     detail: 'The Content-Length header does not match the body.',
   },
-  FST_ERR_BAD_URL: { code: 'CG_INPUT_INVALID', detail: 'The URL is not valid.' },
+  FST_ERR_BAD_URL: {
+    code: 'CG_INPUT_INVALID',
+    detail: 'The URL is not valid: a percent-escape does not decode to UTF-8 text.',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'CG_INPUT_INVALID',
+    detail: 'A part of the URL path is too long (over 300 characters).',
+  },
 };
 
 /** Maps any thrown value to a CallGuardError (or null for a real bug). */
@@ -92,4 +101,44 @@ export function installErrorHandling(
     const err = new CallGuardError('CG_NOT_FOUND', `No route ${request.method} ${path.slice(0, 200)}.`);
     return sendProblem(reply, problemFor(err, request));
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: URLs it cannot route (bad percent-escapes, over-long path parts)
+ * get problem+json like every other failure. No hooks run for these, so the headers are set here.
+ */
+export function frameworkErrorHandler(headers: Record<string, string>) {
+  return (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    void sendProblem(reply.headers(headers), problemFor(err, request));
+  };
+}
+
+/**
+ * Fastify's `clientErrorHandler`: requests Node's HTTP parser refuses or times out never reach a
+ * route, so they are answered here, on the socket, as problem+json (unless a response has already
+ * started on it), and the connection is closed.
+ */
+export function clientErrorHandler(
+  this: FastifyInstance,
+  err: Error & { code?: string },
+  socket: Socket,
+): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const known =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new CallGuardError('CG_REQUEST_TIMEOUT', 'The request was not all received within the time limit.')
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? new CallGuardError('CG_HEADERS_TOO_LARGE', 'The request line and headers are over the size limit.')
+        : new CallGuardError('CG_INPUT_INVALID', 'The request is not valid HTTP/1.1 and could not be read.');
+  this.log.debug({ code: known.code, cause: err.code }, 'client error');
+  if (socket.writable && socket.bytesWritten === 0) {
+    const problem = toProblem(known);
+    const body = JSON.stringify(problem);
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

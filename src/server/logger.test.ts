@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { lazyChildLogger, RequestLogger } from './logger.js';
+import { lazyChildLogger, PathMask, RequestLogger } from './logger.js';
 
 function capture() {
   const lines: string[] = [];
@@ -45,7 +45,12 @@ describe('RequestLogger (the one line per request)', () => {
 
   it("writes a matched route's line with the same bytes as pino would", () => {
     const ours = capture();
-    const logger = new RequestLogger(pino({ level: 'info', base }, ours.stream), ours.stream, base);
+    const logger = new RequestLogger(
+      pino({ level: 'info', base }, ours.stream),
+      ours.stream,
+      base,
+      new PathMask(),
+    );
     const theirs = capture();
     const reference = pino({ level: 'info', base }, theirs.stream).child({
       method: 'GET',
@@ -68,21 +73,38 @@ describe('RequestLogger (the one line per request)', () => {
 
   it('writes nothing below its level, and unmatched URLs without numbers', () => {
     const quiet = capture();
-    new RequestLogger(pino({ level: 'error', base }, quiet.stream), quiet.stream, base).write(
+    new RequestLogger(pino({ level: 'error', base }, quiet.stream), quiet.stream, base, new PathMask()).write(
       request('r-1', '/v1/numbers/:number'),
       reply(200, 1),
     );
     expect(quiet.lines).toEqual([]);
     const loud = capture();
-    new RequestLogger(pino({ level: 'info', base }, loud.stream), loud.stream, base).write(
+    const paths = new PathMask();
+    paths.addRoute('/v1/numbers/:number');
+    new RequestLogger(pino({ level: 'info', base }, loud.stream), loud.stream, base, paths).write(
       request('r-1', undefined),
       reply(404, 1),
     );
     expect(JSON.parse(loud.lines[0]!)).toMatchObject({
       reqId: 'r-1',
-      route: 'unmatched /v1/numbers/#',
+      route: 'unmatched /v1/numbers/*',
       status: 404,
     });
+  });
+});
+
+describe('PathMask', () => {
+  it("keeps only the app's own route words of a URL, whatever a client typed around them", () => {
+    const paths = new PathMask();
+    for (const route of ['/v1/numbers/:number', '/v1/assess', '/assets/*', '/']) paths.addRoute(route);
+    expect(paths.mask('/v1/numbers/+12025550143?country=US')).toBe('/v1/numbers/*');
+    expect(paths.mask('/v1/lookup/2-0-2-5-5-5-0-1-4-3')).toBe('/v1/*/*');
+    expect(paths.mask('/v1/lookup/２０２５５５０１４３')).toBe('/v1/*/*');
+    expect(paths.mask('/v1/assess/my%20password%20is%20hunter2')).toBe('/v1/assess/*');
+    expect(paths.mask('/v1/assess/hunter')).toBe('/v1/assess/*');
+    expect(paths.mask('//v1//assess')).toBe('//v1//assess');
+    expect(paths.mask('/a/b/c/d/e/f/g/h/i/j/k/l/m/n')).toBe('/*/*/*/*/*/*/*/*/*/*/*/…');
+    expect(paths.mask(undefined)).toBe('');
   });
 });
 

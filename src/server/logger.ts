@@ -20,6 +20,8 @@ export interface Loggers {
   log: Logger;
   /** Writes the one line per request; same destination and level. */
   requests: RequestLogger;
+  /** The app's route words: fill it from Fastify's onRoute hook (see PathMask). */
+  paths: PathMask;
 }
 
 /**
@@ -42,6 +44,7 @@ export function createLoggers(level: LogLevel, stream?: DestinationStream): Logg
   // One destination for both loggers, so their lines never interleave mid-line.
   const dest = stream ?? logDestination();
   const base = { service: 'callguard' };
+  const paths = new PathMask();
   const log = pino(
     {
       level,
@@ -65,7 +68,7 @@ export function createLoggers(level: LogLevel, stream?: DestinationStream): Logg
         censor: '[redacted]',
       },
       serializers: {
-        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: pathOnly(req.url) }),
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: paths.mask(req.url) }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
     },
@@ -73,7 +76,7 @@ export function createLoggers(level: LogLevel, stream?: DestinationStream): Logg
   );
   // Request lines go out once per event-loop turn (see TurnBatch); app lines are rare and go at once.
   const batch = new TurnBatch(dest);
-  return { log, requests: new RequestLogger(pino({ level, base }, batch), batch, base) };
+  return { log, requests: new RequestLogger(pino({ level, base }, batch), batch, base, paths), paths };
 }
 
 /** Accepts a caller's X-Request-Id only when it is short and plain; otherwise makes one. */
@@ -83,32 +86,28 @@ export function genReqId(req: IncomingMessage): string {
   return randomUUID();
 }
 
-/** The route pattern ("/v1/numbers/:number") rather than the URL, so numbers and hashes stay out of logs. */
-export function routeForLog(request: FastifyRequest): string {
-  const pattern = request.routeOptions.url;
-  return pattern ?? `unmatched ${pathOnly(request.url).slice(0, 120)}`;
-}
-
 /**
- * The path without its query, with runs of 3+ digits and long hex strings masked: a mistyped
- * route ("/v1/number/+12025550143") must not put a phone number or its hash in the log.
+ * What of a URL may be logged: the path's segments that are words of the app's own routes
+ * ("v1", "numbers"), each other segment as `*`, no query. A URL that matches no route may hold
+ * anything a client typed (a phone number, a code, a sentence), so nothing of it is kept that
+ * the app did not put there itself.
  */
-export function pathOnly(url: string | undefined): string {
-  if (!url) return '';
-  const q = url.indexOf('?');
-  const path = q === -1 ? url : url.slice(0, q);
-  return decoded(path)
-    .replace(/[0-9a-f]{16,}/gi, '#')
-    .replace(/\d{3,}/g, '#');
-}
+export class PathMask {
+  private readonly words = new Set<string>();
 
-/** Percent-escapes decoded ("%20202" is the digits 202 after a space), or the path as it came. */
-function decoded(path: string): string {
-  if (!path.includes('%')) return path;
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
+  /** Learns a route's static segments (`/v1/numbers/:number` gives "v1" and "numbers"). */
+  addRoute(url: string): void {
+    for (const segment of url.split('/')) {
+      if (segment && !/[:*]/.test(segment)) this.words.add(segment);
+    }
+  }
+
+  mask(url: string | undefined): string {
+    if (!url) return '';
+    const q = url.indexOf('?');
+    const segments = (q === -1 ? url : url.slice(0, q)).split('/');
+    const shown = segments.slice(0, 12).map((s) => (s === '' || this.words.has(s) ? s : '*'));
+    return shown.join('/') + (segments.length > 12 ? '/…' : '');
   }
 }
 
@@ -127,6 +126,7 @@ export class RequestLogger {
     private readonly logger: Logger,
     private readonly dest: DestinationStream,
     private readonly base: Bindings,
+    private readonly paths: PathMask,
   ) {}
 
   write(request: FastifyRequest, reply: FastifyReply): void {
@@ -136,7 +136,8 @@ export class RequestLogger {
     const pattern = request.routeOptions.url;
     const ms = Math.round(reply.elapsedTime * 10) / 10;
     if (pattern === undefined) {
-      const line = { reqId: request.id, method: request.method, route: routeForLog(request), status, ms };
+      const route = `unmatched ${this.paths.mask(request.url)}`;
+      const line = { reqId: request.id, method: request.method, route, status, ms };
       if (failed) this.logger.error(line, 'request failed');
       else this.logger.info(line, 'request');
       return;

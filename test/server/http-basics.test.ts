@@ -223,17 +223,17 @@ describe('HTTP edge, request logs', () => {
         expect(typeof line?.time).toBe('number');
       }
       expect(find('req-nowhere', 'request')).toMatchObject({
-        route: 'unmatched /nowhere/abc',
+        route: 'unmatched /*/*',
         status: 404,
       });
       // The error handler logs through request.log: its line has the request id.
       expect(find('req-boom', 'unhandled error')).toMatchObject({ level: 50 });
       expect(find('req-boom', 'request failed')).toMatchObject({ route: '/test/boom/:id', status: 500 });
       expect(find('req-typo', 'request')).toMatchObject({
-        route: 'unmatched /v1/number/+1 # # #',
+        route: 'unmatched /v1/*/*',
         status: 404,
       });
-      expect(find('req-hash', 'request')).toMatchObject({ route: 'unmatched /v1/hash/#', status: 404 });
+      expect(find('req-hash', 'request')).toMatchObject({ route: 'unmatched /v1/*/*', status: 404 });
       expect(s.logs.join('\n')).not.toContain('2025550143');
       // Without times and durations, whose digits may hold "0199" by chance.
       expect(logTextWithoutTimesAndIds(s.logs)).not.toMatch(

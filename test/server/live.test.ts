@@ -103,6 +103,23 @@ describe('WebSocket /v1/live', () => {
     expect(c.messages.at(-1)).toMatchObject({ type: 'error', code: errorCode });
   });
 
+  it('closes on a frame too big or not UTF-8 for the WebSocket layer, logged as info without a stack', async () => {
+    for (const [payload, code] of [
+      [JSON.stringify({ text: 'x'.repeat(70 * 1024) }), 1009],
+      [Buffer.from([0x22, 0xff, 0xfe, 0x22]), 1007],
+    ] as const) {
+      const c = await connect(s);
+      c.ws.send(payload, { binary: false });
+      expect((await c.close).code).toBe(code);
+    }
+    await until(() => s.logs.filter((l) => l.includes('live socket error')).length === 2);
+    const lines = s.logs.filter((l) => l.includes('live socket error')).map((l) => JSON.parse(l));
+    for (const line of lines) {
+      expect(line.level).toBe(30);
+      expect(JSON.stringify(line)).not.toMatch(/stack|\bat /);
+    }
+  });
+
   it('closes with 1008 when the call goes over its total length', async () => {
     const c = await connect(s);
     for (let i = 0; i < 5; i++) c.ws.send(JSON.stringify({ speaker: 'caller', text: 'y'.repeat(450) }));

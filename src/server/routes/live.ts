@@ -46,6 +46,16 @@ async function registerWebSocket(app: FastifyInstance, config: ServerConfig): Pr
       // Typed as an http.Server, but the plugin only listens to its 'upgrade' event.
       server: upgrades as unknown as Server,
     },
+    // A frame the WebSocket library refuses (over maxPayload: 1009; invalid UTF-8: 1007) closes the
+    // socket before any message can go out. Any client can cause these, so they are logged as
+    // info with their code only, not as errors with stacks.
+    errorHandler(error, socket, request) {
+      request.log.info(
+        { route: LIVE_PATH, error: (error as Error & { code?: string }).code },
+        'live socket error',
+      );
+      socket.terminate();
+    },
     // On shutdown tell live clients why they are dropped (1001 going away) instead of a bare close.
     preClose(done) {
       for (const client of this.websocketServer.clients) client.close(1001, 'server shutting down');
@@ -67,7 +77,9 @@ export const routes: RoutePlugin = async (app, { config }) => {
       'segment, then {"type": "end"}. The server answers each segment with {"type": "update", verdict, risk, newFlags} ' +
       'and sends {"type": "sensitive-info", ...} first when the caller asks for a card number, password, code or ' +
       'remote access. Limits per connection: segment size (close 1009), messages per second and total length (1008); ' +
-      'binary or non-JSON messages close with 1003. Every error is preceded by {"type": "error", code, detail}.',
+      'binary or non-JSON messages close with 1003. Every error is preceded by {"type": "error", code, detail}, ' +
+      'except for a frame the WebSocket layer refuses before reading it, which closes at once: larger than ' +
+      '64 KiB or 8 bytes per allowed segment character, whichever is more (1009), or not UTF-8 (1007).',
     tags: ['live'],
     body: liveSegmentMessageSchema,
     successStatus: 101,

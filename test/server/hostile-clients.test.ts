@@ -1,0 +1,84 @@
+/**
+ * Clients that misbehave at the HTTP level: stalled bodies, URLs that cannot be decoded, requests
+ * Node's parser refuses. Each gets a clear answer (408 or problem+json) and none ties up the server.
+ */
+import { connect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, startTestServer, type TestServer } from './support/server.js';
+
+let s: TestServer | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+/** Sends raw bytes and resolves with everything the server sent back until it closed the connection. */
+function raw(url: string, bytes: string, waitMs = 10_000): Promise<{ text: string; ms: number }> {
+  const { hostname, port } = new URL(url);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve({ text, ms: Date.now() - started }));
+    setTimeout(() => socket.destroy(), waitMs).unref();
+  });
+}
+
+describe('a client that stops sending its body', () => {
+  it('gets 408 once the request timeout has passed, and other requests go on meanwhile', async () => {
+    s = await startTestServer({ env: { CALLGUARD_REQUEST_TIMEOUT_MS: '1000' } });
+    const stalled = raw(
+      s.url,
+      'POST /v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"transcript":',
+    );
+    expect((await call(s.url, 'GET', '/v1/health')).status).toBe(200);
+    const { text, ms } = await stalled;
+    expect(text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(text).toContain('application/problem+json');
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: 408,
+      code: 'CG_REQUEST_TIMEOUT',
+    });
+    expect(ms).toBeGreaterThanOrEqual(900);
+    expect(ms).toBeLessThan(5_000);
+  });
+});
+
+/** The body of a raw HTTP response, parsed as JSON. */
+function bodyOf(text: string): unknown {
+  return JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4));
+}
+
+describe('requests Node or the router refuse', () => {
+  it("answer as problem+json with a catalogue code, never Fastify's own error shape", async () => {
+    s = await startTestServer();
+    for (const path of ['/v1/numbers/%FF', '/%FF', '/v1/cases/%E0%A4%A', '/v1/numbers/%ED%A0%80']) {
+      const res = await call(s.url, 'GET', path);
+      expect(res.status, path).toBe(400);
+      expect(res.contentType, path).toBe('application/problem+json; charset=utf-8');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.body, path).toMatchObject({ code: 'CG_INPUT_INVALID', status: 400 });
+      expect(JSON.stringify(res.body), path).not.toContain('FST_ERR');
+    }
+    const long = await call(s.url, 'GET', `/v1/numbers/${'1'.repeat(400)}`);
+    expect(long.status).toBe(400);
+    expect(long.body).toMatchObject({ code: 'CG_INPUT_INVALID' });
+    expect((long.body as { detail: string }).detail).toMatch(/too long/);
+
+    const huge = await raw(s.url, `GET /v1/health?q=${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(huge.text).toMatch(/^HTTP\/1\.1 431 /);
+    expect(bodyOf(huge.text)).toMatchObject({ status: 431, code: 'CG_HEADERS_TOO_LARGE' });
+
+    const broken = await raw(
+      s.url,
+      'GET /v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n',
+    );
+    expect(broken.text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(bodyOf(broken.text)).toMatchObject({ status: 400, code: 'CG_INPUT_INVALID' });
+
+    expect((await call(s.url, 'GET', '/v1/health')).status).toBe(200); // the server is fine
+  });
+});
