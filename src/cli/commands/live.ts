@@ -7,12 +7,17 @@ import WebSocket from 'ws';
 import type { Command, CliContext } from '../context.js';
 import { parseCommandArgs } from '../args.js';
 import { CallGuardError } from '../../errors/catalogue.js';
+import { announcedRate, createPacer, DEFAULT_MESSAGES_PER_SECOND } from './live-pacer.js';
+
+/** How long to wait for the server's `ready` (with its limits) before pacing at the default rate. */
+const READY_WAIT_MS = 3000;
 
 const USAGE = `callguard live [--url ws://localhost:8080/v1/live] [--speaker caller]
 
 Streams a call to a CallGuard server line by line and prints alerts as they arrive.
 Each line of standard input is one segment. A line may name its speaker ("Caller: ...", "Me: ...");
 otherwise --speaker is used (default caller). At the end of input the final verdict is printed.
+Lines go out no faster than the server's announced messages-per-second limit (a piped file queues).
   --url      the server's live endpoint (default CALLGUARD_URL or ws://localhost:8080/v1/live)
   --speaker  speaker of unlabelled lines: caller, callee or unknown
 
@@ -111,6 +116,8 @@ async function stream(url: string, speaker: string, ctx: CliContext): Promise<nu
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
   );
+  let announce: (rate: number) => void = () => undefined;
+  const ready = new Promise<number>((resolve) => (announce = resolve));
   ws.on('message', (data) => {
     let msg: ServerMessage;
     try {
@@ -118,6 +125,7 @@ async function stream(url: string, speaker: string, ctx: CliContext): Promise<nu
     } catch {
       return;
     }
+    if (msg.type === 'ready') announce(announcedRate(msg.limits));
     if (msg.type === 'error') failed = true;
     const line = render(msg, p);
     if (line) ctx.stdout.write(line + '\n');
@@ -134,6 +142,25 @@ async function stream(url: string, speaker: string, ctx: CliContext): Promise<nu
   }
   ws.on('error', () => undefined); // reported through the close code below
 
+  // The server announces its limits first; wait for them so the first lines are paced too.
+  let timer: NodeJS.Timeout | undefined;
+  const rate = await Promise.race([
+    ready,
+    closed.then(() => DEFAULT_MESSAGES_PER_SECOND),
+    new Promise<number>(
+      (resolve) => (timer = setTimeout(resolve, READY_WAIT_MS, DEFAULT_MESSAGES_PER_SECOND)),
+    ),
+  ]);
+  clearTimeout(timer);
+  const pace = createPacer(rate);
+  // Lines read while a send waits its turn queue up in readline; alerts keep printing meanwhile.
+  const send = async (msg: object) => {
+    await pace();
+    if (ws.readyState !== WebSocket.OPEN) return false;
+    ws.send(JSON.stringify(msg));
+    return true;
+  };
+
   const lines = createInterface({ input: ctx.stdin, crlfDelay: Infinity });
   // If the server ends the session (shutdown, idle, a limit), stop reading at once and say why.
   void closed.then(({ code, reason }) => {
@@ -146,9 +173,9 @@ async function stream(url: string, speaker: string, ctx: CliContext): Promise<nu
   for await (const line of lines) {
     if (ws.readyState !== WebSocket.OPEN) break;
     if (line.trim() === '') continue;
-    ws.send(JSON.stringify(splitSpeaker(line, speaker)));
+    if (!(await send(splitSpeaker(line, speaker)))) break;
   }
-  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'end' }));
+  await send({ type: 'end' });
   const { code } = await closed;
   return code === 1000 && !failed ? 0 : 1;
 }
