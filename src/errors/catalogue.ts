@@ -49,7 +49,8 @@ export const ERROR_CATALOGUE = {
   CG_UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     title: 'Unsupported content type',
-    howToFix: 'Send the body as application/json.',
+    howToFix:
+      'Send what the route documents: JSON (application/json) on the API, CSV (text/csv) to the admin import, JSON text frames on /v1/live.',
   },
   CG_TRANSCRIPT_EMPTY: {
     status: 422,

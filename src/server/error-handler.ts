@@ -12,7 +12,12 @@ import { toProblem, type Problem } from '../errors/problem.js';
 import { pointerFor } from './validate.js';
 
 const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'CG_JSON_MALFORMED', detail: 'The request body is not valid JSON.' },
+  // Fastify's parser gives one error for both, without the cause.
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'CG_JSON_MALFORMED',
+    detail:
+      'The request body is not valid JSON, or it has a "__proto__" key or a "constructor" key holding "prototype", which are refused.',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'CG_JSON_MALFORMED',
     detail: 'The request body is empty but the content type says JSON.',

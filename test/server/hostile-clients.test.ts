@@ -82,3 +82,20 @@ describe('requests Node or the router refuse', () => {
     expect((await call(s.url, 'GET', '/v1/health')).status).toBe(200); // the server is fine
   });
 });
+
+describe('a JSON body with prototype keys', () => {
+  it('is refused with a message that names those keys', async () => {
+    s = await startTestServer();
+    for (const body of ['{"transcript":"hi","__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}']) {
+      const res = await fetch(`${s.url}/v1/assess`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status, body).toBe(400);
+      const problem = (await res.json()) as { code: string; detail: string };
+      expect(problem.code, body).toBe('CG_JSON_MALFORMED');
+      expect(problem.detail, body).toMatch(/__proto__/);
+    }
+  });
+});

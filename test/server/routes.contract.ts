@@ -302,6 +302,17 @@ export function routeSuite(name: string, databaseUrl: () => Promise<string | und
       expect((await upload('dnc-test.csv')).body).toMatchObject({ alreadyImported: true });
       const json = await call(s.url, 'POST', '/v1/admin/imports/ftc-dnc', { x: 1 }, admin);
       expect(json.status).toBe(415);
+      expect((json.body as { howToFix: string }).howToFix).toContain('text/csv');
+      // Errors name the upload, never the server's temporary file.
+      for (const body of ['', 'not,an,ftc\nfile,at,all\n']) {
+        const bad = await call(s.url, 'POST', '/v1/admin/imports/ftc-dnc?name=mine.csv', body, {
+          ...admin,
+          'content-type': 'text/csv',
+        });
+        expect(bad.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+        expect(bad.status, JSON.stringify(body)).toBeLessThan(500);
+        expect(bad.text, JSON.stringify(body)).not.toMatch(/callguard-upload-|\/tmp\/|upload\.csv"/);
+      }
     });
   });
 }

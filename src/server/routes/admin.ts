@@ -3,7 +3,7 @@
  * (see ../admin-auth.ts). Without a configured token they all answer 403 and say how to enable them.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -84,9 +84,22 @@ export const routes: RoutePlugin = (app, { deps, config }) => {
       }
       const dir = await mkdtemp(join(tmpdir(), 'callguard-upload-'));
       const file = join(dir, 'upload.csv');
+      const name = query.name ?? 'upload.csv';
       try {
         await pipeline(payload, limitBytes(config.uploadLimit), createWriteStream(file));
-        return await deps.store.feeds.importFtcDnc({ path: file, name: query.name ?? 'upload.csv' });
+        if ((await stat(file)).size === 0) {
+          throw new CallGuardError('CG_INPUT_INVALID', 'The uploaded CSV is empty.', { pointer: '/body' });
+        }
+        return await deps.store.feeds.importFtcDnc({ path: file, name });
+      } catch (err) {
+        // The importer names the file it read; the client knows only its upload.
+        if (err instanceof CallGuardError && err.message.includes(file)) {
+          throw new CallGuardError(err.code, err.message.split(file).join(name), {
+            pointer: err.pointer === file ? '/body' : err.pointer,
+            cause: err,
+          });
+        }
+        throw err;
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
