@@ -3,6 +3,7 @@
  * under the server's announced rate, and connection failures say what to check.
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/support/server.js';
@@ -41,4 +42,30 @@ describe('callguard binary: live', () => {
     expect(r.stdout).toMatch(/!! STOP: /);
     expect(r.stdout).toMatch(/Verdict: (scam|likely-scam)/);
   });
+
+  it.each([
+    [
+      'nothing listens on the port',
+      async () => `ws://127.0.0.1:${await freePort()}/v1/live`,
+      /connection refused/,
+    ],
+    ['the URL is not a live endpoint', async () => live.replace('/v1/live', '/v1/health'), /HTTP \d{3}/],
+  ])('says what to check when %s', async (_name, url, why) => {
+    const r = await callguard(['live', '--url', await url()], 'hi\n');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^callguard: Cannot connect to ws:\/\/127\.0\.0\.1:\d+\/v1\//);
+    expect(r.stderr).toMatch(why);
+    expect(r.stderr).toContain('"callguard serve" is running there');
+    expect(r.stderr).not.toMatch(/CG_STORE_UNAVAILABLE|CALLGUARD_DB|database/);
+  });
 });
+
+/** A port that was free a moment ago: listen on port 0, note it, close. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -7,10 +7,12 @@ import WebSocket from 'ws';
 import type { Command, CliContext } from '../context.js';
 import { parseCommandArgs } from '../args.js';
 import { CallGuardError } from '../../errors/catalogue.js';
+import { connectError } from './live-connect-error.js';
 import { announcedRate, createPacer, DEFAULT_MESSAGES_PER_SECOND } from './live-pacer.js';
 
 /** How long to wait for the server's `ready` (with its limits) before pacing at the default rate. */
 const READY_WAIT_MS = 3000;
+const CONNECT_TIMEOUT_MS = 10_000;
 
 const USAGE = `callguard live [--url ws://localhost:8080/v1/live] [--speaker caller]
 
@@ -111,7 +113,8 @@ export const command: Command = {
 
 async function stream(url: string, speaker: string, ctx: CliContext): Promise<number> {
   const p = paint(ctx.stdout.isTTY === true);
-  const ws = new WebSocket(url);
+  // A host that drops packets would otherwise hang for minutes before the connect fails.
+  const ws = new WebSocket(url, { handshakeTimeout: CONNECT_TIMEOUT_MS });
   let failed = false;
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
@@ -136,9 +139,7 @@ async function stream(url: string, speaker: string, ctx: CliContext): Promise<nu
       ws.once('error', reject);
     });
   } catch (err) {
-    throw new CallGuardError('CG_STORE_UNAVAILABLE', `Cannot connect to ${url}: ${(err as Error).message}.`, {
-      pointer: '--url',
-    });
+    throw connectError(url, err);
   }
   ws.on('error', () => undefined); // reported through the close code below
 
