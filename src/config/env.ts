@@ -26,7 +26,7 @@ export interface ServerConfig {
   rateLimit: {
     /** Requests per client per window on write routes (reports, feedback). 0 disables the limit. */
     writes: number;
-    /** Requests per client per window on POST /v1/assess. 0 disables the limit. */
+    /** Requests per client per window on the CPU-heavy routes (assess, scan, bulk number checks, STIR verify). 0 disables the limit. */
     assess: number;
     windowMs: number;
   };

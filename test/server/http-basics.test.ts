@@ -246,6 +246,24 @@ describe('HTTP edge, request logs', () => {
 });
 
 describe('HTTP edge, configured', () => {
+  it('rate-limits the CPU-heavy text routes per client, each route on its own count', async () => {
+    const s = await startTestServer({ env: { CALLGUARD_RATE_LIMIT_ASSESS: '1' } });
+    try {
+      for (const [path, body] of [
+        ['/v1/scan', { text: 'Call +1 202 555 0143 now' }],
+        ['/v1/numbers/check', { numbers: ['+12025550143'] }],
+        ['/v1/assess', { transcript: 'Caller: install AnyDesk' }],
+      ] as const) {
+        expect((await call(s.url, 'POST', path, body)).status, path).toBe(200);
+        const limited = await call(s.url, 'POST', path, body);
+        expect(limited.status, path).toBe(429);
+        expect((limited.body as { code: string }).code, path).toBe('CG_RATE_LIMITED');
+      }
+    } finally {
+      await s.close();
+    }
+  });
+
   it('rate-limits writes per client with 429 and Retry-After', async () => {
     const s = await startTestServer({ env: { CALLGUARD_RATE_LIMIT_WRITES: '2' } });
     try {

@@ -241,6 +241,8 @@ export const routes: RoutePlugin = (app, { deps }) => {
       'Check up to 1,000 numbers at once (help desks, bulk lists); a bad entry gets an error, the rest go on',
     tags: ['claims'],
     body: bulkBody,
+    // Up to 1,000 numbers parsed and looked up per request: limited per client like assess.
+    rateLimit: 'assess',
     handler: async ({ body }) => {
       const { numbers, ...opts } = body;
       type Failed = { input: string; error: { code: string; detail: string; pointer: string } };
@@ -293,6 +295,8 @@ export const routes: RoutePlugin = (app, { deps }) => {
     tags: ['claims'],
     body: scanBody,
     errors: [422],
+    // Up to a body's worth of text to search and check: limited per client like assess.
+    rateLimit: 'assess',
     handler: async ({ body }) => {
       const { text, ...opts } = body;
       const result = atPointer('/text', () => scanText(text, opts));
