@@ -109,6 +109,11 @@ export const ERROR_CATALOGUE = {
     title: 'The request headers are too large',
     howToFix: 'Send a shorter URL or fewer and smaller headers; put long input in a POST body.',
   },
+  CG_UPGRADE_REQUIRED: {
+    status: 426,
+    title: 'This address is a WebSocket',
+    howToFix: 'Open it with a WebSocket client (for example `callguard live`), not a plain HTTP request.',
+  },
   CG_LIVE_UNREACHABLE: {
     status: 502,
     title: 'The live-call server could not be reached',

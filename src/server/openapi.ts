@@ -63,6 +63,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Body too large (CG_INPUT_TOO_LARGE)',
   415: 'Unsupported content type (CG_UNSUPPORTED_MEDIA_TYPE)',
   422: 'Understood but unusable input (e.g. CG_NUMBER_INVALID, CG_TRANSCRIPT_EMPTY)',
+  426: 'A plain HTTP request to a WebSocket address (CG_UPGRADE_REQUIRED)',
   429: 'Rate limited (CG_RATE_LIMITED); see Retry-After',
   503: 'Database unavailable (CG_STORE_UNAVAILABLE)',
 };

@@ -120,6 +120,14 @@ describe('WebSocket /v1/live', () => {
     }
   });
 
+  it('answers a plain GET (no Upgrade) with 426 and a problem saying it is a WebSocket', async () => {
+    const res = await fetch(`${s.url}/v1/live`);
+    expect(res.status).toBe(426);
+    expect(res.headers.get('upgrade')).toBe('websocket');
+    expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(await res.json()).toMatchObject({ code: 'CG_UPGRADE_REQUIRED', status: 426 });
+  });
+
   it('closes with 1008 when the call goes over its total length', async () => {
     const c = await connect(s);
     for (let i = 0; i < 5; i++) c.ws.send(JSON.stringify({ speaker: 'caller', text: 'y'.repeat(450) }));

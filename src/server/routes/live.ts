@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { ServerConfig } from '../../config/env.js';
+import { CallGuardError } from '../../errors/catalogue.js';
 import type { RoutePlugin } from '../route.js';
 import { CLOSE, LiveConnection, engineError, liveSegmentMessageSchema, type Step } from '../live/protocol.js';
 
@@ -83,82 +84,91 @@ export const routes: RoutePlugin = async (app, { config }) => {
     tags: ['live'],
     body: liveSegmentMessageSchema,
     successStatus: 101,
-    errors: [],
+    errors: [426],
     admin: false,
     rateLimited: false,
   });
 
-  app.get(LIVE_PATH, { websocket: true }, (socket, request) => {
-    // Browsers always send Origin on a WebSocket and CORS does not apply to it, so check it here:
-    // the web app's own origin and the configured CORS origins only. Non-browser clients send none.
-    const origin = request.headers.origin;
-    if (origin !== undefined && !originAllowed(origin, request.headers.host, config.corsOrigins)) {
-      socket.send(
-        JSON.stringify({
-          type: 'error',
-          code: 'CG_FORBIDDEN',
-          detail: 'This origin may not open a live session.',
-        }),
-      );
-      socket.close(CLOSE.policy, 'origin not allowed');
-      return;
-    }
-    const { idleMs, ...limits } = config.live;
-    const conn = new LiveConnection(limits);
-    const started = Date.now();
-    let closeCode = 0;
-
-    const apply = (step: Step) => {
-      for (const msg of step.send) socket.send(JSON.stringify(msg));
-      if (step.close) {
-        closeCode = step.close.code;
-        socket.close(step.close.code, step.close.reason);
+  app.route({
+    method: 'GET',
+    url: LIVE_PATH,
+    // A plain GET (no Upgrade) gets a problem saying what this is, not the plugin's empty 404.
+    handler: async (_request, reply) => {
+      reply.header('upgrade', 'websocket');
+      throw new CallGuardError('CG_UPGRADE_REQUIRED', `GET ${LIVE_PATH} takes WebSocket connections only.`);
+    },
+    wsHandler: (socket, request) => {
+      // Browsers always send Origin on a WebSocket and CORS does not apply to it, so check it here:
+      // the web app's own origin and the configured CORS origins only. Non-browser clients send none.
+      const origin = request.headers.origin;
+      if (origin !== undefined && !originAllowed(origin, request.headers.host, config.corsOrigins)) {
+        socket.send(
+          JSON.stringify({
+            type: 'error',
+            code: 'CG_FORBIDDEN',
+            detail: 'This origin may not open a live session.',
+          }),
+        );
+        socket.close(CLOSE.policy, 'origin not allowed');
+        return;
       }
-    };
+      const { idleMs, ...limits } = config.live;
+      const conn = new LiveConnection(limits);
+      const started = Date.now();
+      let closeCode = 0;
 
-    let idle: NodeJS.Timeout | undefined;
-    const armIdle = () => {
-      clearTimeout(idle);
-      idle = setTimeout(() => {
-        apply({
-          send: [{ type: 'error', code: 'CG_INPUT_INVALID', detail: `No message for ${idleMs / 1000} s.` }],
-          close: { code: CLOSE.goingAway, reason: 'idle' },
-        });
-      }, idleMs);
-      idle.unref();
-    };
+      const apply = (step: Step) => {
+        for (const msg of step.send) socket.send(JSON.stringify(msg));
+        if (step.close) {
+          closeCode = step.close.code;
+          socket.close(step.close.code, step.close.reason);
+        }
+      };
 
-    apply(conn.hello());
-    armIdle();
-    socket.on('message', (data, isBinary) => {
-      if (closeCode) return; // closing: ignore whatever was already in flight
+      let idle: NodeJS.Timeout | undefined;
+      const armIdle = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => {
+          apply({
+            send: [{ type: 'error', code: 'CG_INPUT_INVALID', detail: `No message for ${idleMs / 1000} s.` }],
+            close: { code: CLOSE.goingAway, reason: 'idle' },
+          });
+        }, idleMs);
+        idle.unref();
+      };
+
+      apply(conn.hello());
       armIdle();
-      let step: Step;
-      try {
-        step = conn.receive(data as Buffer, isBinary);
-      } catch (err) {
-        const soft = engineError(err);
-        if (!soft) {
-          request.log.error(
-            { err: { type: (err as Error)?.name, stack: (err as Error)?.stack } },
-            'live session failed',
-          );
-          step = {
-            send: [{ type: 'error', code: 'CG_INTERNAL', detail: 'Something went wrong on our side.' }],
-            close: { code: 1011, reason: 'internal error' },
-          };
-        } else step = soft;
-      }
-      apply(step);
-    });
-    socket.on('close', (code) => {
-      clearTimeout(idle);
-      request.log.info(
-        { route: '/v1/live', segments: conn.segmentCount, closeCode: code, ms: Date.now() - started },
-        'live session closed',
-      );
-    });
-    socket.on('error', () => socket.terminate());
+      socket.on('message', (data, isBinary) => {
+        if (closeCode) return; // closing: ignore whatever was already in flight
+        armIdle();
+        let step: Step;
+        try {
+          step = conn.receive(data as Buffer, isBinary);
+        } catch (err) {
+          const soft = engineError(err);
+          if (!soft) {
+            request.log.error(
+              { err: { type: (err as Error)?.name, stack: (err as Error)?.stack } },
+              'live session failed',
+            );
+            step = {
+              send: [{ type: 'error', code: 'CG_INTERNAL', detail: 'Something went wrong on our side.' }],
+              close: { code: 1011, reason: 'internal error' },
+            };
+          } else step = soft;
+        }
+        apply(step);
+      });
+      socket.on('close', (code) => {
+        clearTimeout(idle);
+        request.log.info(
+          { route: '/v1/live', segments: conn.segmentCount, closeCode: code, ms: Date.now() - started },
+          'live session closed',
+        );
+      });
+      socket.on('error', () => socket.terminate());
+    },
   });
 };
 
