@@ -21,7 +21,8 @@ export function isReaderGone(err: unknown): boolean {
 
 /**
  * Exits at once, rather than unwinding: a command may be waiting for a 'drain' that will never come.
- * Any other write error (a full disk behind `> file`) is one clear line and exit 1, never a stack trace.
+ * A file being written with --out is not left half-written: out-file.ts removes its temporary file
+ * on exit. Any other write error (a full disk behind `> file`) is one clear line and exit 1, never a stack trace.
  */
 export function stopWhenReaderGoes(stream: NodeJS.WritableStream, name: string): void {
   if (installed.has(stream)) return;

@@ -2,7 +2,6 @@
  * `callguard case`: the case file from the command line. Cases live in the same store as reports
  * (--db FILE or postgres://…, else DATABASE_URL / CALLGUARD_DB / ./data/callguard.db).
  */
-import { writeFile } from 'node:fs/promises';
 import { CallGuardError } from '../../errors/catalogue.js';
 import {
   applicableReports,
@@ -26,6 +25,7 @@ import { openStore, storeLocation, type Store } from '../../store/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { CliContext, Command } from '../context.js';
 import { readTextInput } from '../read-input.js';
+import { writeOutFile } from '../out-file.js';
 
 const SUBCOMMANDS = ['new', 'add', 'show', 'delete', 'report', 'export', 'plan'] as const;
 const REPORT_TARGETS = [...REPORT_IDS, 'all'] as const;
@@ -186,15 +186,7 @@ async function run(store: Store, ctx: CliContext, p: Plan): Promise<number> {
       const { body } = exportCase(c, p.format!);
       if (p.values.out) {
         // Owner-only: the pack holds the victim's details.
-        await writeFile(p.values.out, body, { mode: 0o600 }).catch((err: NodeJS.ErrnoException) => {
-          throw new CallGuardError(
-            'CG_FILE_UNREADABLE',
-            `Cannot write "${p.values.out}": ${err.code ?? err.message}.`,
-            {
-              pointer: '--out',
-            },
-          );
-        });
+        await writeOutFile(p.values.out, ctx.cwd, body, 0o600);
         ctx.stderr.write(`Wrote ${p.values.out}\n`);
       } else out(body);
       return 0;

@@ -1,11 +1,11 @@
 /** `callguard export blocklist`: numbers for call-blocker apps, in full or as changes since a version. */
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { CallGuardError } from '../../errors/catalogue.js';
 import { withStore } from '../../store/cli-support.js';
 import { LEVELS, type BlocklistEntry } from '../../store/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
+import { openOutFile } from '../out-file.js';
 
 const USAGE = `Usage: callguard export blocklist [--min-level likely-scam] [--format csv|json] [--since VERSION | --since-time ISO] [--out FILE]
 
@@ -69,10 +69,13 @@ export const command: Command = {
         pointer: '--since-time',
       });
     }
-    const out = values.out ? createWriteStream(values.out) : ctx.stdout;
-    const write = async (text: string) => {
-      if (!out.write(text)) await once(out, 'drain');
-    };
+    // Before the store is opened: a path that cannot be written fails at once, with why.
+    const file = values.out !== undefined ? await openOutFile(values.out, ctx.cwd) : undefined;
+    const write =
+      file?.write ??
+      (async (text: string) => {
+        if (!ctx.stdout.write(text)) await once(ctx.stdout, 'drain');
+      });
     const code = await withStore(values.db, ctx, async (store) => {
       let cursor: string | undefined;
       let version = since ?? 0;
@@ -100,11 +103,11 @@ export const command: Command = {
       }
       await write(format === 'csv' ? `# version ${version}\n` : `\n],"version":${version}}\n`);
       return 0;
+    }).catch(async (err: unknown) => {
+      await file?.abort(); // a failed export leaves no partial file
+      throw err;
     });
-    if (out !== ctx.stdout) {
-      (out as NodeJS.WritableStream).end();
-      await once(out, 'finish');
-    }
+    await file?.commit();
     return code;
   },
 };
