@@ -56,7 +56,9 @@ describe('callguard binary: live', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^callguard: Cannot connect to ws:\/\/127\.0\.0\.1:\d+\/v1\//);
     expect(r.stderr).toMatch(why);
-    expect(r.stderr).toContain('"callguard serve" is running there');
+    expect(r.stderr).toMatch(
+      /\[CG_LIVE_UNREACHABLE\]\. Check the --url .* `callguard serve` is running there/,
+    );
     expect(r.stderr).not.toMatch(/CG_STORE_UNAVAILABLE|CALLGUARD_DB|database/);
   });
 });

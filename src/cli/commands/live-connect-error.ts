@@ -14,12 +14,8 @@ export function connectError(url: string, err: unknown): CallGuardError {
           : /handshake has timed out|ETIMEDOUT/.test(`${e?.code} ${e?.message}`)
             ? 'no answer in time'
             : (e?.message ?? String(err));
-  // The catalogue has no code for "the live server cannot be reached" yet. CG_CONFIG_INVALID is the
-  // closest: the URL comes from --url or CALLGUARD_URL, and its status (500) keeps exit code 1. Not
-  // CG_STORE_UNAVAILABLE, whose advice is about the database.
-  return new CallGuardError(
-    'CG_CONFIG_INVALID',
-    `Cannot connect to ${url}: ${why}. Check the URL (--url or CALLGUARD_URL) and that "callguard serve" is running there.`,
-    { pointer: '--url', cause: err },
-  );
+  return new CallGuardError('CG_LIVE_UNREACHABLE', `Cannot connect to ${url}: ${why}.`, {
+    pointer: '--url',
+    cause: err,
+  });
 }
