@@ -23,7 +23,7 @@ export async function openOutFile(path: string, cwd: string, mode = 0o666): Prom
   const target = resolve(cwd, path);
   const dir = dirname(target);
   const fail = (why: string, cause?: unknown) =>
-    new CallGuardError('CG_FILE_UNREADABLE', `Cannot write "${path}": ${why}.`, {
+    new CallGuardError('CG_FILE_UNWRITABLE', `Cannot write "${path}": ${why}.`, {
       pointer: '--out',
       ...(cause !== undefined ? { cause } : {}),
     });

@@ -36,6 +36,11 @@ export const ERROR_CATALOGUE = {
     title: 'The file could not be read',
     howToFix: 'Check the path exists, is a regular file and that you may read it.',
   },
+  CG_FILE_UNWRITABLE: {
+    status: 400,
+    title: 'The file could not be written',
+    howToFix: 'Give a path in a directory that exists and that you may write to, not a directory itself.',
+  },
   CG_INPUT_BINARY: {
     status: 415,
     title: 'The input looks like a binary file, not text',

@@ -25,6 +25,7 @@ function expectCannotWrite(r: ReturnType<typeof callguard>, why: RegExp) {
   expect(r.stderr).toMatch(why);
   expect(r.stderr).toContain('(at --out)');
   expect(r.stderr).not.toMatch(/CG_INTERNAL|unexpected/i);
+  expect(r.stderr).toContain('[CG_FILE_UNWRITABLE]');
 }
 
 const caseId = () => JSON.parse(callguard(['case', 'new', '--json']).stdout).id as string;
