@@ -44,8 +44,9 @@ export function checkEmail(input: string, opts: CheckEmailOptions = {}): EmailCh
   const owner: OrgId | null = sendOwner ?? (host?.kind === 'official' ? host.org : null);
   let brand: OrgId | null = claim?.id ?? owner ?? null;
 
+  // Why the lookbehind: a start inside a run of name characters re-scanned the run (quadratic), never matched.
   const embedded = from.displayName
-    ? /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/.exec(from.displayName)?.[0]
+    ? /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/.exec(from.displayName)?.[0]
     : undefined;
   if (embedded && registrable(embedded.slice(embedded.lastIndexOf('@') + 1)) !== fromRoot) {
     reasons.push(

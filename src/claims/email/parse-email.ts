@@ -86,7 +86,8 @@ export function parseEmail(input: string): ParsedEmail {
 
 /** Unfolded header fields by lowercase name, or null when the text is not a header block. */
 function readHeaderBlock(text: string): Map<string, string[]> | null {
-  if (!/^[A-Za-z][A-Za-z0-9-]*:/m.test(text) || !/(^|\n)\s*from:/i.test(text)) return null;
+  // Why "[^\S\n]*" and not "\s*": "\s*" ran from every newline through all the blank lines after it (quadratic).
+  if (!/^[A-Za-z][A-Za-z0-9-]*:/m.test(text) || !/(?:^|\n)[^\S\n]*from:/i.test(text)) return null;
   const lines = text.split(/\r?\n/);
   // A single "From: x" line is still a header block; a bare address is not.
   const fields = new Map<string, string[]>();
@@ -154,7 +155,8 @@ export function parseMailbox(value: string, pointer: string): Mailbox {
   const v = value.trim();
   let displayName: string | null = null;
   let address = v;
-  const angle = /^(.*)<([^<>]*)>\s*(?:\(.*\))?$/s.exec(v);
+  // Why two patterns: a tail "(?:\(.*\))?$" re-read the rest of the text for every "<" (quadratic).
+  const angle = (v.endsWith(')') ? /^(.*)<([^<>]*)>\s*\(/s : /^(.*)<([^<>]*)>\s*$/s).exec(v);
   if (angle) {
     address = angle[2]!.trim();
     const name = angle[1]!
@@ -164,7 +166,7 @@ export function parseMailbox(value: string, pointer: string): Mailbox {
       .trim();
     displayName = name.length > 0 ? decodeEncodedWords(name) : null;
   } else {
-    address = v.replace(/\s*\(.*\)\s*$/, '');
+    address = withoutTrailingComment(v);
   }
   address = address.replace(/^mailto:/i, '');
   if (!ADDRESS.test(address) || address.length > 254) {
@@ -182,6 +184,24 @@ export function parseMailbox(value: string, pointer: string): Mailbox {
       .toLowerCase()
       .replace(/\.$/, ''),
   };
+}
+
+/**
+ * `addr (comment)` without the comment: what `v.replace(/\s*\(.*\)\s*$/, '')` gives, in one pass
+ * (that regex re-read the rest of the line from every "(" and every blank: quadratic).
+ */
+function withoutTrailingComment(v: string): string {
+  let end = v.length;
+  while (end > 0 && /\s/.test(v[end - 1]!)) end--;
+  if (end === 0 || v[end - 1] !== ')') return v;
+  // "." does not cross a line end, so the "(" is the first one on the line of the last ")".
+  let line = end - 1;
+  while (line > 0 && !/[\n\r\u2028\u2029]/.test(v[line - 1]!)) line--;
+  const open = v.indexOf('(', line);
+  if (open < 0 || open >= end - 1) return v;
+  let start = open;
+  while (start > 0 && /\s/.test(v[start - 1]!)) start--;
+  return v.slice(0, start);
 }
 
 /** RFC 2047 "=?utf-8?B?...?=" / "=?utf-8?Q?...?=" display names, decoded without Node APIs. */

@@ -17,16 +17,19 @@ const EMAIL = /[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}\b/
 const URL_WITH_SCHEME = /\b(?:https?|hxxps?|ftp):\/\/[^\s<>"'`{}|\\^]+/gi;
 const URL_WWW = /\bwww\d?(?:\.|\[\.\])[^\s<>"'`{}|\\^]+/gi;
 // A bare domain: labels and a letters-only TLD, optionally a path. Checked against the TLD list later.
+// Why "x[.]" in the lookbehind: as after "x.", a start inside "a[.]b[.]..." re-scanned the chain (quadratic).
 const URL_BARE =
-  /(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]))+[a-z]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`{}|\\^]*)?/gi;
+  /(?<![@\w.-]|[a-z0-9]\[\.\])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]))+[a-z]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`{}|\\^]*)?/gi;
 // Phone-like runs: digits with the separators people and scammers put between them.
-const NUMBER_RUN = /(?:\+|\b00)?[\s([{]*\d(?:[\s\-.()[\]{}/_~·•|]*\d){6,17}/g;
+// Why the lookbehind: starts inside a run of spaces/brackets re-scanned the run (quadratic) and never matched.
+const NUMBER_RUN = /(?:\+|\b00)?(?<![\s([{])[\s([{]*\d(?:[\s\-.()[\]{}/_~·•|]*\d){6,17}/g;
 // Vanity numbers: 1-800-MICROSOFT, 0800 FLOWERS.
 const VANITY = /(?:\+?1[\s.-]*)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]*[A-Z0-9]{2,4}[\s.-]*[A-Z0-9]{3,10}\b/g;
 
 const DATES_AND_TIMES =
   /\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
-const TRAILING = /[.,;:!?)\]}'"»]+$/;
+// Why the lookbehind: only a run's first character is tried (every start in "....x" scanned to "x": quadratic).
+const TRAILING = /(?<![.,;:!?)\]}'"»])[.,;:!?)\]}'"»]+$/;
 
 /**
  * @example extractAll('Call 1-888-839-0000 or visit microsoft-help.xyz').numbers // ['1-888-839-0000']
