@@ -137,7 +137,7 @@ interface CachedCheck {
   check: NumberCheck;
   head?: string;
   /** The last body served with its reputation: the store hands out one frozen object while it is current. */
-  body?: Buffer;
+  body?: string | Buffer;
   bodyFor?: Reputation;
 }
 
@@ -217,9 +217,13 @@ export const routes: RoutePlugin = (app, { deps }) => {
       if (!check.valid || !check.e164) return check;
       const reputation = await store.reputation.get(check.e164);
       reply.type(JSON_TYPE);
-      // A hot number's lookups in one turn share one reputation object: the same bytes again (a
-      // Buffer: no re-encoding, and its length is known).
-      if (cached.bodyFor === reputation && cached.body !== undefined) return cached.body;
+      // A hot number's lookups in one turn share one reputation object: the same bytes again, as a
+      // Buffer once reused (no re-encoding, and its length is known; a one-off lookup, as for a
+      // new number, would only pay for the copy).
+      if (cached.bodyFor === reputation && cached.body !== undefined) {
+        if (typeof cached.body === 'string') cached.body = Buffer.from(cached.body);
+        return cached.body;
+      }
       // Compiled by Fastify's serializer compiler (fast-json-stringify), once per route scope.
       const toJson = (serializeReputation ??= reply.compileSerializationSchema(
         REPUTATION_JSON_SCHEMA,
@@ -229,7 +233,7 @@ export const routes: RoutePlugin = (app, { deps }) => {
         cached.head = serializeCheck(check).slice(0, -1); // without its closing brace
       }
       cached.bodyFor = reputation;
-      return (cached.body = Buffer.from(cached.head + ',"reputation":' + toJson(reputation) + '}'));
+      return (cached.body = cached.head + ',"reputation":' + toJson(reputation) + '}');
     },
   });
 
