@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CallGuardError } from '../errors/catalogue.js';
 
@@ -20,7 +20,8 @@ export interface OutFile {
 
 /** Opens `path` (relative to cwd) for writing, or throws a catalogue error saying why it cannot be. */
 export async function openOutFile(path: string, cwd: string, mode = 0o666): Promise<OutFile> {
-  const target = resolve(cwd, path);
+  // Through a symlink to the file it names, so the link stays a link.
+  const target = await realpath(resolve(cwd, path)).catch(() => resolve(cwd, path));
   const dir = dirname(target);
   const fail = (why: string, cause?: unknown) =>
     new CallGuardError('CG_FILE_UNWRITABLE', `Cannot write "${path}": ${why}.`, {
@@ -30,6 +31,21 @@ export async function openOutFile(path: string, cwd: string, mode = 0o666): Prom
 
   const existing = await stat(target).catch(() => null);
   if (existing?.isDirectory()) throw fail('it is a directory; give a file name');
+  // A device or pipe (/dev/stdout, a FIFO, >(gzip > f)) is written as it is: it cannot be replaced.
+  if (existing && !existing.isFile()) {
+    const direct = await open(target, 'w').catch((err: NodeJS.ErrnoException) => {
+      throw fail(describe(err), err);
+    });
+    return {
+      async write(text) {
+        await direct.writeFile(text).catch((err: NodeJS.ErrnoException) => {
+          throw fail(describe(err), err);
+        });
+      },
+      commit: () => direct.close(),
+      abort: () => direct.close().catch(() => undefined),
+    };
+  }
   const parent = await stat(dir).catch((err: NodeJS.ErrnoException) => {
     throw fail(err.code === 'ENOENT' ? `no such directory "${dir}"` : describe(err), err);
   });

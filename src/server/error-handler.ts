@@ -136,7 +136,10 @@ export function clientErrorHandler(
         ? new CallGuardError('CG_HEADERS_TOO_LARGE', 'The request line and headers are over the size limit.')
         : new CallGuardError('CG_INPUT_INVALID', 'The request is not valid HTTP/1.1 and could not be read.');
   this.log.debug({ code: known.code, cause: err.code }, 'client error');
-  if (socket.writable && socket.bytesWritten === 0) {
+  // As Node does: answer unless a response on this connection has already started (keep-alive
+  // connections have written earlier responses, so bytesWritten alone would say no).
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
     const problem = toProblem(known);
     const body = JSON.stringify(problem);
     socket.write(

@@ -3,7 +3,17 @@
  * failed run never leaves a partial or clobbered file.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,5 +90,19 @@ describe('callguard binary: --out', () => {
     expect(r.status).toBe(0);
     expect(readdirSync(out)).toEqual(['x.csv']);
     expect(readFileSync(join(out, 'x.csv'), 'utf8')).toMatch(/^number,sha256,[^]*\n# version \d+\n$/);
+  });
+
+  it('writes through a symlink and into a device such as /dev/null without replacing them', () => {
+    const out = join(dir, 'linked');
+    mkdirSync(out);
+    writeFileSync(join(out, 'real.csv'), 'old\n');
+    symlinkSync('real.csv', join(out, 'link.csv'));
+    expect(callguard(['export', 'blocklist', '--out', 'linked/link.csv']).status).toBe(0);
+    expect(lstatSync(join(out, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(out, 'real.csv'), 'utf8')).toMatch(/^number,sha256,/);
+    expect(readdirSync(out).sort()).toEqual(['link.csv', 'real.csv']);
+    const r = callguard(['export', 'blocklist', '--out', '/dev/null']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 });

@@ -52,6 +52,21 @@ function bodyOf(text: string): unknown {
   return JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4));
 }
 
+describe('a stalled request on a keep-alive connection that already served one', () => {
+  it('still gets its 408 problem', async () => {
+    s = await startTestServer({ env: { CALLGUARD_REQUEST_TIMEOUT_MS: '1000' } });
+    const { text } = await raw(
+      s.url,
+      'GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n' +
+        'POST /v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":',
+    );
+    expect(text).toMatch(/^HTTP\/1\.1 200 /);
+    const second = text.slice(text.indexOf('HTTP/1.1 408 '));
+    expect(second).toMatch(/^HTTP\/1\.1 408 /);
+    expect(bodyOf(second)).toMatchObject({ status: 408, code: 'CG_REQUEST_TIMEOUT' });
+  });
+});
+
 describe('requests Node or the router refuse', () => {
   it("answer as problem+json with a catalogue code, never Fastify's own error shape", async () => {
     s = await startTestServer();

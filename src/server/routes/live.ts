@@ -51,10 +51,17 @@ async function registerWebSocket(app: FastifyInstance, config: ServerConfig): Pr
     // socket before any message can go out. Any client can cause these, so they are logged as
     // info with their code only, not as errors with stacks.
     errorHandler(error, socket, request) {
-      request.log.info(
-        { route: LIVE_PATH, error: (error as Error & { code?: string }).code },
-        'live socket error',
-      );
+      const code = (error as Error & { code?: string }).code;
+      if (code?.startsWith('WS_ERR_'))
+        request.log.info({ route: LIVE_PATH, error: code }, 'live socket error');
+      else {
+        // A bug in our handler, not a client's frame.
+        const e = error as Error;
+        request.log.error(
+          { err: { type: e?.name, message: e?.message, stack: e?.stack } },
+          'live session failed',
+        );
+      }
       socket.terminate();
     },
     // On shutdown tell live clients why they are dropped (1001 going away) instead of a bare close.
