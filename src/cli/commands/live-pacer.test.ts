@@ -16,8 +16,9 @@ describe('live pacer', () => {
       await pace();
       sent.push(clock);
     }
-    for (const t of sent) expect(sent.filter((u) => u >= t && u < t + 1000).length).toBeLessThan(20);
-    expect(sent.at(-1)).toBeLessThan(200 * 70); // paced, not stalled
+    // At most half the limit in any second, so a stall of up to a second that bunches them is still under it.
+    for (const t of sent) expect(sent.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(10);
+    expect(sent.at(-1)).toBeLessThan(200 * 110); // paced, not stalled
   });
 
   it('does not delay lines that come slower than the limit', async () => {

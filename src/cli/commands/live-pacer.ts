@@ -8,10 +8,11 @@
 export const DEFAULT_MESSAGES_PER_SECOND = 10;
 
 /**
- * Sends go 25% slower than the limit: the server counts by arrival time, and network or event-loop
- * hiccups can bunch messages that left evenly spaced.
+ * Sends go at half the limit: the server counts by arrival time, and a network or event-loop stall
+ * delivers the messages queued behind it at once. At half the limit a stall of up to about a second
+ * still stays under it; speech arrives far slower than that anyway.
  */
-const MARGIN = 1.25;
+const MARGIN = 2;
 
 /** The limit from a `ready` message's `limits`, or the default when it is missing or nonsense. */
 export function announcedRate(limits: unknown): number {
