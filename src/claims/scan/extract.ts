@@ -17,9 +17,11 @@ const EMAIL = /[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}\b/
 const URL_WITH_SCHEME = /\b(?:https?|hxxps?|ftp):\/\/[^\s<>"'`{}|\\^]+/gi;
 const URL_WWW = /\bwww\d?(?:\.|\[\.\])[^\s<>"'`{}|\\^]+/gi;
 // A bare domain: labels and a letters-only TLD, optionally a path. Checked against the TLD list later.
-// Why "x[.]" in the lookbehind: as after "x.", a start inside "a[.]b[.]..." re-scanned the chain (quadratic).
+// Why the second lookbehind: a start after "label[.]" is tried only when that label could not start a
+// match itself ("a@secure[.]paypa1[.]com" still finds "paypa1[.]com"); every later start in "a[.]b[.]..." re-scanned
+// the chain (quadratic) to find what the first start found.
 const URL_BARE =
-  /(?<![@\w.-]|[a-z0-9]\[\.\])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]))+[a-z]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`{}|\\^]*)?/gi;
+  /(?<![@\w.-]|(?<![@\w.-])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\[\.\])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]))+[a-z]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`{}|\\^]*)?/gi;
 // Phone-like runs: digits with the separators people and scammers put between them.
 // Why the lookbehind: starts inside a run of spaces/brackets re-scanned the run (quadratic) and never matched.
 const NUMBER_RUN = /(?:\+|\b00)?(?<![\s([{])[\s([{]*\d(?:[\s\-.()[\]{}/_~·•|]*\d){6,17}/g;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallGuardError } from '../../errors/catalogue.js';
+import { extractAll } from './extract.js';
 import { scanText } from './scan-text.js';
 
 const POPUP = `** WINDOWS DEFENDER SECURITY ALERT **
@@ -54,5 +55,18 @@ describe('scanText', () => {
 
   it('refuses a text over the size limit', () => {
     expect(() => scanText('a'.repeat(2 * 1024 * 1024))).toThrow(CallGuardError);
+  });
+});
+
+describe('extractAll on defanged links after an address or a joined word', () => {
+  it.each([
+    ['alerts@secure[.]paypa1-verify[.]com', ['paypa1-verify[.]com']],
+    ['Visit...secure[.]paypa1[.]com', ['paypa1[.]com']],
+    ['my_site[.]evil[.]com', ['evil[.]com']],
+    ['_ab[.]evil.com', ['evil.com']],
+    ['go to evil[.]com now', ['evil[.]com']],
+    ['a.b[.]c[.]com', ['a.b[.]c[.]com']],
+  ])('%s gives %j', (text, urls) => {
+    expect(extractAll(text, (tld) => tld === 'com').urls).toEqual(urls);
   });
 });
