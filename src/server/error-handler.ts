@@ -114,7 +114,7 @@ export function installErrorHandling(
  */
 export function frameworkErrorHandler(headers: Record<string, string>) {
   return (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
-    void sendProblem(reply.headers(headers), problemFor(err, request));
+    void sendProblem(reply.headers(headers).header('x-request-id', request.id), problemFor(err, request));
   };
 }
 

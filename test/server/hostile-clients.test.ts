@@ -75,6 +75,7 @@ describe('requests Node or the router refuse', () => {
       expect(res.status, path).toBe(400);
       expect(res.contentType, path).toBe('application/problem+json; charset=utf-8');
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('x-request-id'), path).toBe((res.body as { requestId: string }).requestId);
       expect(res.body, path).toMatchObject({ code: 'CG_INPUT_INVALID', status: 400 });
       expect(JSON.stringify(res.body), path).not.toContain('FST_ERR');
     }
