@@ -9,12 +9,12 @@
  * killed by the signal shows): the reader took all it wanted, and under `set -o pipefail` a non-zero
  * status would fail every script that ends in `| head`.
  */
-export const EXIT_READER_GONE = 0;
+const EXIT_READER_GONE = 0;
 
 const installed = new WeakSet<object>();
 
 /** The write errors that mean "nobody reads this any more". */
-export function isReaderGone(err: unknown): boolean {
+function isReaderGone(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }

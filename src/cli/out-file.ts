@@ -29,6 +29,11 @@ export async function openOutFile(path: string, cwd: string, mode = 0o666): Prom
       ...(cause !== undefined ? { cause } : {}),
     });
 
+  const writeTo = (h: FileHandle, text: string) =>
+    h.writeFile(text).catch((err: NodeJS.ErrnoException) => {
+      throw fail(describe(err), err);
+    });
+
   const existing = await stat(target).catch(() => null);
   if (existing?.isDirectory()) throw fail('it is a directory; give a file name');
   // A device or pipe (/dev/stdout, a FIFO, >(gzip > f)) is written as it is: it cannot be replaced.
@@ -37,11 +42,7 @@ export async function openOutFile(path: string, cwd: string, mode = 0o666): Prom
       throw fail(describe(err), err);
     });
     return {
-      async write(text) {
-        await direct.writeFile(text).catch((err: NodeJS.ErrnoException) => {
-          throw fail(describe(err), err);
-        });
-      },
+      write: (text) => writeTo(direct, text),
       commit: () => direct.close(),
       abort: () => direct.close().catch(() => undefined),
     };
@@ -68,11 +69,7 @@ export async function openOutFile(path: string, cwd: string, mode = 0o666): Prom
   const done = () => process.off('exit', onExit);
 
   return {
-    async write(text) {
-      await handle!.writeFile(text).catch((err: NodeJS.ErrnoException) => {
-        throw fail(describe(err), err);
-      });
-    },
+    write: (text) => writeTo(handle!, text),
     async commit() {
       const h = handle!;
       handle = null;

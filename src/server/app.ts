@@ -10,7 +10,12 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config/env.js';
 import type { ServerDeps } from './deps.js';
 import { createLoggers, genReqId, lazyChildLogger } from './logger.js';
-import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './error-handler.js';
+import {
+  clientErrorHandler,
+  frameworkErrorHandler,
+  installErrorHandling,
+  MAX_PATH_PART,
+} from './error-handler.js';
 import { apiSecurityHeaders, registerSecurity, securityHeaders } from './security.js';
 import { buildOpenApi } from './openapi.js';
 import { registerDocs } from './docs-page/index.js';
@@ -54,7 +59,7 @@ export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    routerOptions: { maxParamLength: 300 },
+    routerOptions: { maxParamLength: MAX_PATH_PART },
     frameworkErrors: frameworkErrorHandler(apiHeaders),
     clientErrorHandler,
   }) as unknown as FastifyInstance; // the pino Logger generic narrows the instance type; routes use the base type

@@ -11,6 +11,9 @@ import { CallGuardError, type ErrorCode } from '../errors/catalogue.js';
 import { toProblem, type Problem } from '../errors/problem.js';
 import { pointerFor } from './validate.js';
 
+/** Longest path part the router takes (a phone number written out, a SHA-256 hex, an id). */
+export const MAX_PATH_PART = 300;
+
 const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
   // Fastify's parser gives one error for both, without the cause.
   FST_ERR_CTP_INVALID_JSON_BODY: {
@@ -40,7 +43,7 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
   },
   FST_ERR_MAX_PARAM_LENGTH: {
     code: 'CG_INPUT_INVALID',
-    detail: 'A part of the URL path is too long (over 300 characters).',
+    detail: `A part of the URL path is too long (over ${MAX_PATH_PART} characters).`,
   },
 };
 

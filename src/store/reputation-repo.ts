@@ -164,6 +164,7 @@ function presentShared(p: Prepared, now: number): Reputation {
   return (p.last = Object.freeze(present(p, now, at)));
 }
 
+/** A Prepared shared by several answers: its parts made read-only, so no caller can change another's. */
 function shared(p: Prepared): Prepared {
   if (p.official) p.official = Object.freeze({ ...p.official });
   for (const t of p.topTactics) Object.freeze(t);

@@ -91,7 +91,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
       ),
     );
 
-  const owner = isIp ? null : ownerOfHost(asciiHost);
+  const owner = isIp ? null : hostOwner(asciiHost);
   if (owner) {
     const org = getOrg(owner.org);
     if (owner.kind === 'official') {
@@ -197,7 +197,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
     }
     const subdomain = icann.subdomain ? decodeHost(icann.subdomain).unicodeHost : '';
     if (subdomain) {
-      const subOwner = ownerOfHost(icann.subdomain ?? '');
+      const subOwner = hostOwner(icann.subdomain ?? '');
       if (subOwner && subOwner.kind === 'official' && subOwner.matched.includes('.')) {
         reasons.push(
           reason(
@@ -426,19 +426,6 @@ function addPathReasons(
       return;
     }
   }
-}
-
-/** Longest name DNS allows (253 characters); every known domain is far shorter. */
-const MAX_DNS_NAME = 253;
-
-/**
- * hostOwner() of the host's last labels that fit in a DNS name, which is the same answer.
- * Why: hostOwner slices every suffix, quadratic in the labels of a hostile 60 KB "a.a.a...." host.
- */
-function ownerOfHost(host: string): ReturnType<typeof hostOwner> {
-  if (host.length <= MAX_DNS_NAME) return hostOwner(host);
-  const dot = host.indexOf('.', host.length - MAX_DNS_NAME - 1);
-  return dot < 0 ? null : hostOwner(host.slice(dot + 1));
 }
 
 function decodeHost(ascii: string): { unicodeHost: string; malformed: boolean } {

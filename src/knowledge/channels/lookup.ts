@@ -15,6 +15,20 @@ for (const [id, ch] of Object.entries(CHANNELS) as [OrgId, (typeof CHANNELS)[Org
   for (const n of ch.officialNumbers) numberOwner.set(n.e164, { org: id, number: n });
 }
 
+/** The longest known domain: no longer suffix of a name can match. */
+const LONGEST = Math.max(
+  ...[...rootOwner.keys(), ...userContentOwner.keys(), ...emailOwner.keys()].map((d) => d.length),
+);
+
+/**
+ * Where the walk over `name`'s whole-label suffixes starts: at the first one short enough to be a
+ * known domain (-1: none is). Why not at 0: a hostile name of thousands of labels would slice every
+ * suffix (quadratic).
+ */
+function firstKnownLengthSuffix(name: string): number {
+  return name.length <= LONGEST ? 0 : name.indexOf('.', name.length - LONGEST - 1) + 1 || -1;
+}
+
 /**
  * Who owns a host name, matched on whole labels (`a.b.microsoft.com` is under `microsoft.com`,
  * `evilmicrosoft.com` is not). A user-content host wins over the root domain it sits on.
@@ -25,7 +39,7 @@ export function hostOwner(host: string): HostOwnership | null {
   const h = host.toLowerCase().replace(/\.$/, '');
   let root: HostOwnership | null = null;
   // Walk from the full host to its last label: the longest user-content match wins, then the longest root.
-  for (let i = 0; i !== -1; i = h.indexOf('.', i) + 1 || -1) {
+  for (let i = firstKnownLengthSuffix(h); i !== -1; i = h.indexOf('.', i) + 1 || -1) {
     const suffix = h.slice(i);
     const uc = userContentOwner.get(suffix);
     if (uc) return { org: uc, kind: 'user-content', matched: suffix };
@@ -40,7 +54,7 @@ export function hostOwner(host: string): HostOwnership | null {
 /** The organisation whose official sending domain this is (whole-label suffix match), or null. */
 export function emailDomainOwner(domain: string): OrgId | null {
   const d = domain.toLowerCase().replace(/\.$/, '');
-  for (let i = 0; i !== -1; i = d.indexOf('.', i) + 1 || -1) {
+  for (let i = firstKnownLengthSuffix(d); i !== -1; i = d.indexOf('.', i) + 1 || -1) {
     const hit = emailOwner.get(d.slice(i));
     if (hit) return hit;
   }
