@@ -49,6 +49,8 @@ if (role === 'hello') {
     CALLGUARD_WEB_DIR: join(dir, 'no-web'),
     CALLGUARD_RATE_LIMIT_ASSESS: '1000000',
     CALLGUARD_RATE_LIMIT_WRITES: '1000000',
+    // Set in the bench's environment to compare the fair queue's settings (0 turns it off).
+    CALLGUARD_QUEUE_MAX: process.env.CALLGUARD_QUEUE_MAX,
   });
   const app = await buildApp(config, {
     store,

@@ -50,6 +50,11 @@ export interface ServerConfig {
    * connection is closed, so slow or stalled clients cannot hold connections open for ever.
    */
   requestTimeoutMs: number;
+  /**
+   * How many CPU-heavy requests may wait for their turn (see server/fair-queue.ts); one more gets
+   * 503 CG_BUSY. 0 turns the queue off: such requests then run as soon as they arrive.
+   */
+  queueMax: number;
 }
 
 const int = (min: number, max: number) =>
@@ -125,6 +130,7 @@ const ENV_SCHEMA = z.object({
   CALLGUARD_LIVE_IDLE_MS: int(100, 86_400_000).default(600_000),
   CALLGUARD_SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
   CALLGUARD_REQUEST_TIMEOUT_MS: int(1000, 3_600_000).default(60_000),
+  CALLGUARD_QUEUE_MAX: int(0, 100_000).default(256),
 });
 
 /** The environment variables the server reads, for docs and `callguard serve --help`. */
@@ -182,5 +188,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     },
     shutdownTimeoutMs: e.CALLGUARD_SHUTDOWN_TIMEOUT_MS,
     requestTimeoutMs: e.CALLGUARD_REQUEST_TIMEOUT_MS,
+    queueMax: e.CALLGUARD_QUEUE_MAX,
   };
 }

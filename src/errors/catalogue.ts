@@ -150,6 +150,12 @@ export const ERROR_CATALOGUE = {
     title: 'Too many requests',
     howToFix: 'Wait for the time given in Retry-After and try again.',
   },
+  CG_BUSY: {
+    status: 503,
+    title: 'The server is busy',
+    howToFix:
+      'Wait for the time given in Retry-After and try again. If it keeps happening, the operator can raise CALLGUARD_QUEUE_MAX or add server processes (docs/operations.md).',
+  },
   CG_CONFIG_INVALID: {
     status: 500,
     title: 'The configuration is not valid',

@@ -22,6 +22,7 @@ import { registerDocs } from './docs-page/index.js';
 import { registerWebApp, sendIndex, wantsWebApp } from './web-app.js';
 import { ROUTE_FILES } from './routes/index.js';
 import type { RouteContext } from './route.js';
+import { FairQueue } from './fair-queue.js';
 
 /**
  * Builds the app without listening. The caller owns the store and closes it after `app.close()`.
@@ -68,6 +69,7 @@ export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<
   // The words of every route's path: the only parts of an unmatched URL the logs may show.
   app.addHook('onRoute', (route) => loggers.paths.addRoute(route.url));
   app.decorate('callguardConfig', config);
+  app.decorate('fairQueue', new FairQueue(config.queueMax));
 
   // The hooks below run on every request: few, callback-style (an async hook costs a promise
   // each), and nothing else is global (the WebSocket plugin lives in /v1/live's scope only).

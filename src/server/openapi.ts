@@ -65,7 +65,7 @@ const STATUS_TEXT: Record<number, string> = {
   422: 'Understood but unusable input (e.g. CG_NUMBER_INVALID, CG_TRANSCRIPT_EMPTY)',
   426: 'A plain HTTP request to a WebSocket address (CG_UPGRADE_REQUIRED)',
   429: 'Rate limited (CG_RATE_LIMITED); see Retry-After',
-  503: 'Database unavailable (CG_STORE_UNAVAILABLE)',
+  503: 'Unavailable: the database (CG_STORE_UNAVAILABLE), too many requests waiting (CG_BUSY, see Retry-After), or the feature is not configured',
 };
 
 const PROBLEM_SCHEMA: JsonSchema = {

@@ -24,6 +24,8 @@ import type { ServerDeps } from './deps.js';
 import { parseInput } from './validate.js';
 import { requireAdmin } from './admin-auth.js';
 import { responseJsonSchema } from './serializer.js';
+import type { FairQueue } from './fair-queue.js';
+import { CallGuardError } from '../errors/catalogue.js';
 
 export interface RouteContext {
   config: ServerConfig;
@@ -71,6 +73,8 @@ export interface RouteSpec<
   errors?: number[];
   /** Per-client rate limit bucket. */
   rateLimit?: 'writes' | 'assess';
+  /** CPU-heavy: waits its turn in the server's fair queue (see fair-queue.ts); 503 when it is full. */
+  queued?: boolean;
   /** Requires the admin bearer token. */
   admin?: boolean;
   /** Overrides the server body limit for this route (bytes). */
@@ -108,6 +112,7 @@ declare module 'fastify' {
     /** Every operation defined with defineRoute, for /openapi.json. */
     operations: OperationRecord[];
     callguardConfig: ServerConfig;
+    fairQueue: FairQueue;
   }
 }
 
@@ -122,6 +127,7 @@ export function defineRoute<
   if (spec.body || spec.query || spec.params) errors.add(400);
   if (spec.body) [413, 415].forEach((s) => errors.add(s));
   if (limit > 0) errors.add(429);
+  if (spec.queued && config.queueMax > 0) errors.add(503);
   if (spec.admin) [401, 403].forEach((s) => errors.add(s));
 
   app.operations.push({
@@ -154,6 +160,25 @@ export function defineRoute<
     // Checked before the body is read, so an unauthenticated upload is refused at once.
     ...(spec.admin ? { onRequest: requireAdmin(config.adminToken) } : {}),
     handler: async (request, reply) => {
+      if (spec.queued) {
+        const wait = app.fairQueue.turn();
+        if (wait === 'full') {
+          reply.header('retry-after', '1');
+          throw new CallGuardError(
+            'CG_BUSY',
+            `${app.fairQueue.length} requests are already waiting to be worked on; this one was not started.`,
+          );
+        }
+        if (wait) {
+          await wait;
+          // A client that gave up while it waited (a timeout, a closed tab) gets no answer: skip the work.
+          if (request.raw.socket?.destroyed === true) {
+            request.log.info('client left while its request waited; not worked on');
+            reply.hijack();
+            return reply;
+          }
+        }
+      }
       const params = (spec.params ? parseInput(spec.params, request.params, 'params') : undefined) as Out<P>;
       const query = (spec.query ? parseInput(spec.query, request.query, 'query') : undefined) as Out<Q>;
       const body = (

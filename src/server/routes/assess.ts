@@ -16,6 +16,7 @@ export const routes: RoutePlugin = (app) => {
     parseBody: validateAssessInput,
     errors: [422],
     rateLimit: 'assess',
+    queued: true,
     handler: async ({ body }) => assess(body),
   });
 };

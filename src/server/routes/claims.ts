@@ -247,6 +247,7 @@ export const routes: RoutePlugin = (app, { deps }) => {
     body: bulkBody,
     // Up to 1,000 numbers parsed and looked up per request: limited per client like assess.
     rateLimit: 'assess',
+    queued: true,
     handler: async ({ body }) => {
       const { numbers, ...opts } = body;
       type Failed = { input: string; error: { code: string; detail: string; pointer: string } };
@@ -301,6 +302,7 @@ export const routes: RoutePlugin = (app, { deps }) => {
     errors: [422],
     // Up to a body's worth of text to search and check: limited per client like assess.
     rateLimit: 'assess',
+    queued: true,
     handler: async ({ body }) => {
       const { text, ...opts } = body;
       const result = atPointer('/text', () => scanText(text, opts));

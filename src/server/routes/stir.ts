@@ -109,6 +109,7 @@ export const routes: RoutePlugin = async (app) => {
     response: verification,
     errors: [503],
     rateLimit: 'assess',
+    queued: true,
     handler: async ({ body }) => {
       if (!verifier) {
         throw new CallGuardError(
