@@ -55,7 +55,7 @@ describe('callguard binary: the reader closes the pipe', () => {
   it.each([
     ['check --batch', ['check', '--batch', many], 1],
     ['number --batch', ['number', '--batch', nums], 1],
-    ['case new', ['case', 'new', empty], 1],
+    ['case new', ['case', 'new', empty], 0],
     ['export blocklist', ['export', 'blocklist', '--format', 'json'], 0],
   ])('%s stops quietly with exit 0', async (_name, args, keepBytes) => {
     const r = await runThenCloseStdout(args, keepBytes);
