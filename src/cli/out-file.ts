@@ -9,6 +9,9 @@ import { open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/p
 import { basename, dirname, join, resolve } from 'node:path';
 import { CallGuardError } from '../errors/catalogue.js';
 
+/** Signals that stop a command part-way; the temporary file is removed before the process goes. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 export interface OutFile {
   /** Appends text; waits when the disk is behind. */
   write(text: string): Promise<void>;
@@ -54,9 +57,6 @@ export async function openOutFile(path: string, cwd: string, mode = 0o666): Prom
 
   // Same directory as the target, so the final rename never crosses file systems.
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let handle: FileHandle | null = await open(temp, 'wx', mode).catch((err: NodeJS.ErrnoException) => {
-    throw fail(describe(err), err);
-  });
   // process.exit (a closed stdout, for one) skips finally blocks; remove the temporary file anyway.
   const onExit = () => {
     try {
@@ -65,8 +65,23 @@ export async function openOutFile(path: string, cwd: string, mode = 0o666): Prom
       // already gone
     }
   };
+  // Ctrl+C or a kill: remove it, then stop by the same signal (the shell then sees 130 or 143).
+  const onSignal = (signal: NodeJS.Signals) => {
+    onExit();
+    done();
+    process.kill(process.pid, signal);
+  };
+  const done = () => {
+    process.off('exit', onExit);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+  };
+  // In place before the file exists, so no moment has a file that a stop would leave behind.
   process.on('exit', onExit);
-  const done = () => process.off('exit', onExit);
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
+  let handle: FileHandle | null = await open(temp, 'wx', mode).catch((err: NodeJS.ErrnoException) => {
+    done(); // not ours to remove: 'wx' failed, so the name may be someone else's file
+    throw fail(describe(err), err);
+  });
 
   return {
     write: (text) => writeTo(handle!, text),

@@ -2,7 +2,8 @@
  * --out with the built binary: a path that cannot be written is one clear error (why, exit 2), and a
  * failed run never leaves a partial or clobbered file.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import {
   chmodSync,
   lstatSync,
@@ -105,4 +106,43 @@ describe('callguard binary: --out', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
   });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'an export stopped by %s leaves no temporary file and no output, and stops by that signal',
+    async (signal) => {
+      const out = join(dir, `stopped-${signal}`);
+      mkdirSync(out);
+      // A database server that accepts the connection and never answers holds the export part-way,
+      // after its temporary file was made.
+      const silent = createServer(() => undefined);
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const { port } = silent.address() as AddressInfo;
+      try {
+        const child = spawn(
+          process.execPath,
+          [
+            bin,
+            'export',
+            'blocklist',
+            '--db',
+            `postgres://u@127.0.0.1:${port}/x`,
+            '--out',
+            join(out, 'r.csv'),
+          ],
+          { cwd: dir, env },
+        );
+        const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+          child.on('close', (_code, sig) => resolve(sig)),
+        );
+        for (let i = 0; i < 500 && readdirSync(out).length === 0; i++)
+          await new Promise((r) => setTimeout(r, 20));
+        expect(readdirSync(out)[0]).toMatch(/^\.r\.csv\.\d+\.[0-9a-f]+\.tmp$/);
+        child.kill(signal);
+        expect(await exited).toBe(signal);
+        expect(readdirSync(out)).toEqual([]);
+      } finally {
+        silent.close();
+      }
+    },
+  );
 });
