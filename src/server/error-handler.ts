@@ -3,6 +3,7 @@
  * Fastify's own errors (bad JSON, body too large, wrong content type, bad URL) are mapped to the
  * catalogue; anything unexpected becomes CG_INTERNAL without its message or stack.
  */
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -138,17 +139,19 @@ export function clientErrorHandler(
       : err.code === 'HPE_HEADER_OVERFLOW'
         ? new CallGuardError('CG_HEADERS_TOO_LARGE', 'The request line and headers are over the size limit.')
         : new CallGuardError('CG_INPUT_INVALID', 'The request is not valid HTTP/1.1 and could not be read.');
-  this.log.debug({ code: known.code, cause: err.code }, 'client error');
+  // No request object exists yet, so no request id either: this answer gets its own, as every other does.
+  const requestId = randomUUID();
+  this.log.debug({ code: known.code, cause: err.code, reqId: requestId }, 'client error');
   // As Node does: answer unless a response on this connection has already started (keep-alive
   // connections have written earlier responses, so bytesWritten alone would say no).
   const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (socket.writable && !inFlight?.headersSent) {
     const problem = toProblem(known);
-    const body = JSON.stringify(problem);
+    const body = JSON.stringify({ ...problem, requestId });
     socket.write(
       `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\n` +
         `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-        `Connection: close\r\n\r\n${body}`,
+        `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy();

@@ -95,6 +95,13 @@ describe('requests Node or the router refuse', () => {
     expect(broken.text).toMatch(/^HTTP\/1\.1 400 /);
     expect(bodyOf(broken.text)).toMatchObject({ status: 400, code: 'CG_INPUT_INVALID' });
 
+    // Answered on the raw socket, with no request object, yet with a request id like any other.
+    for (const { text } of [huge, broken]) {
+      const id = /\r\nX-Request-Id: ([0-9a-f-]{36})\r\n/i.exec(text)?.[1];
+      expect(id).toBeDefined();
+      expect(bodyOf(text)).toMatchObject({ requestId: id });
+    }
+
     expect((await call(s.url, 'GET', '/v1/health')).status).toBe(200); // the server is fine
   });
 });
