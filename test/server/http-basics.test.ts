@@ -32,6 +32,9 @@ describe('HTTP edge', () => {
   it('answers health and readiness', async () => {
     expect((await call(s.url, 'GET', '/v1/health')).body).toMatchObject({ status: 'ok' });
     expect((await call(s.url, 'GET', '/v1/ready')).body).toEqual({ status: 'ready', store: 'sqlite' });
+    // A doubled slash (a proxy or a script joining paths) reaches the same route.
+    expect((await call(s.url, 'GET', '//v1/health')).body).toMatchObject({ status: 'ok' });
+    expect((await call(s.url, 'GET', '/v1//ready')).status).toBe(200);
   });
 
   it('renders unknown routes, bad JSON, wrong media types and big bodies as problems', async () => {
