@@ -126,6 +126,8 @@ interface Target {
 interface Sample {
   rps: number;
   p99: number;
+  /** The slowest request of the round. */
+  max: number;
   failed: number;
   cpuPerRequest: number;
 }
@@ -145,6 +147,7 @@ async function runOnce(t: Target, seconds: number): Promise<Sample> {
   return {
     rps: result.requests.average,
     p99: result.latency.p99,
+    max: result.latency.max,
     failed: result.non2xx + result.errors + result.timeouts,
     cpuPerRequest: result.requests.total > 0 ? cpu / result.requests.total : NaN,
   };
@@ -218,6 +221,7 @@ export async function run(): Promise<string> {
       const rps = median(s.map((x) => x.rps));
       const p99 = Math.max(...s.map((x) => x.p99));
       const p99Median = median(s.map((x) => x.p99));
+      const slowest = Math.max(...s.map((x) => x.max));
       const cpu = median(s.map((x) => x.cpuPerRequest));
       const ratio = rps / floor;
       const failed = s.reduce((n, x) => n + x.failed, 0);
@@ -225,19 +229,19 @@ export async function run(): Promise<string> {
         t.goal === null
           ? '-'
           : `${ratio >= t.goal ? 'meets' : 'misses'} ≥ ${t.goal * 100}%; p99 ${p99 < 20 ? 'meets' : 'misses'} < 20 ms`;
-      return `| ${t.name} | ${fmt(rps, 0)} | ${fmt(ratio * 100, 0)}% | ${fmt(p99, 1)} (${fmt(p99Median, 1)}) | ${fmt(cpu, 0)} (${fmt(cpu / floorCpu, 1)}×) | ${failed} | ${verdict} |`;
+      return `| ${t.name} | ${fmt(rps, 0)} | ${fmt(ratio * 100, 1)}% | ${fmt(p99, 1)} (${fmt(p99Median, 1)}) | ${fmt(slowest, 0)} | ${fmt(cpu, 0)} (${fmt(cpu / floorCpu, 1)}×) | ${failed} | ${verdict} |`;
     });
     return [
       `${ROUNDS} rounds × ${SECONDS} s per target after a ${WARMUP_SECONDS} s warm-up of each, ${CONNECTIONS} connections; ` +
         `each server in its own process, autocannon in this one. req/s and server CPU: medians of rounds; ` +
-        `p99: the worst round (the median round in brackets). ` +
+        `p99: the worst round (the median round in brackets); slowest: the slowest request of any round. ` +
         `Load average at the end: ${(await import('node:os'))
           .loadavg()
           .map((l) => l.toFixed(1))
           .join(', ')}.`,
       '',
-      '| target | req/s | vs hello-world | p99 latency, ms: worst (median) | server CPU µs/request (vs floor) | non-2xx/errors | target |',
-      '|---|---:|---:|---:|---:|---:|---|',
+      '| target | req/s | vs hello-world | p99 latency, ms: worst (median) | slowest, ms | server CPU µs/request (vs floor) | non-2xx/errors | target |',
+      '|---|---:|---:|---:|---:|---:|---:|---|',
       ...rows,
     ].join('\n');
   } finally {

@@ -60,8 +60,7 @@ export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    // "//v1/health" is /v1/health (one indexOf per request); it fell through to the static files' 400.
-    routerOptions: { maxParamLength: MAX_PATH_PART, ignoreDuplicateSlashes: true },
+    routerOptions: { maxParamLength: MAX_PATH_PART },
     frameworkErrors: frameworkErrorHandler(apiHeaders),
     clientErrorHandler,
   }) as unknown as FastifyInstance; // the pino Logger generic narrows the instance type; routes use the base type

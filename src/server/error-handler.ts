@@ -4,13 +4,14 @@
  * catalogue; anything unexpected becomes CG_INTERNAL without its message or stack.
  */
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { CallGuardError, type ErrorCode } from '../errors/catalogue.js';
 import { toProblem, type Problem } from '../errors/problem.js';
 import { pointerFor } from './validate.js';
+import { genReqId } from './logger.js';
 
 /** Longest path part the router takes (a phone number written out, a SHA-256 hex, an id). */
 export const MAX_PATH_PART = 300;
@@ -92,24 +93,51 @@ export function installErrorHandling(
   fallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null,
 ): void {
   app.setErrorHandler((err, request, reply) => {
+    // "//v1/health" matches no route; the static files' wildcard refuses it with a bare 400.
+    if (!(err instanceof CallGuardError) && hasDoubledSlash(request.url)) {
+      return sendProblem(reply, problemFor(doubledSlash(request), request));
+    }
     const known = toCallGuardError(err);
     if (!known) {
       // A bug: log it server-side (type, message and stack only; never the request body).
       const e = err as Error;
       request.log.error({ err: { type: e?.name, message: e?.message, stack: e?.stack } }, 'unhandled error');
-    } else if (known.status >= 500) {
+    } else if (known.status >= 500 && known.code !== 'CG_BUSY') {
+      // CG_BUSY is overload working as meant: the request line (status 503) is enough.
       request.log.warn({ code: known.code }, 'request failed');
     }
     return sendProblem(reply, problemFor(known ?? err, request));
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (hasDoubledSlash(request.url)) return sendProblem(reply, problemFor(doubledSlash(request), request));
     const handled = fallback?.(request, reply);
     if (handled) return handled;
     const path = request.url.split('?')[0] ?? '';
     const err = new CallGuardError('CG_NOT_FOUND', `No route ${request.method} ${path.slice(0, 200)}.`);
     return sendProblem(reply, problemFor(err, request));
   });
+}
+
+/** An empty part in the path (before any query): "//v1/health", "/v1//ready". */
+function hasDoubledSlash(url: string): boolean {
+  const at = url.indexOf('//');
+  if (at < 0) return false;
+  const query = url.indexOf('?');
+  return query < 0 || at < query;
+}
+
+/**
+ * Not served under the path with one slash: headers, caching and the web app's fallback are decided on
+ * the path as written, so "//v1/cases/…" must not reach the case route with a page's headers.
+ */
+function doubledSlash(request: FastifyRequest): CallGuardError {
+  const path = request.url.split('?')[0] ?? '';
+  const meant = path.replace(/\/{2,}/g, '/');
+  return new CallGuardError(
+    'CG_NOT_FOUND',
+    `No route ${request.method} ${path.slice(0, 200)}: the path has an empty part ("//"). Did you mean ${meant.slice(0, 200)}?`,
+  );
 }
 
 /**
@@ -139,9 +167,11 @@ export function clientErrorHandler(
       : err.code === 'HPE_HEADER_OVERFLOW'
         ? new CallGuardError('CG_HEADERS_TOO_LARGE', 'The request line and headers are over the size limit.')
         : new CallGuardError('CG_INPUT_INVALID', 'The request is not valid HTTP/1.1 and could not be read.');
-  // No request object exists yet, so no request id either: this answer gets its own, as every other does.
-  const requestId = randomUUID();
-  this.log.debug({ code: known.code, cause: err.code, reqId: requestId }, 'client error');
+  // Fastify made no request (and no id) for these. A stalled body's headers were read, so the caller's
+  // own X-Request-Id is used when it has one, as for every other answer; otherwise a new one.
+  const incoming = (socket as Socket & { parser?: { incoming?: IncomingMessage | null } }).parser?.incoming;
+  const requestId = incoming ? genReqId(incoming) : randomUUID();
+  this.log.info({ code: known.code, cause: err.code, reqId: requestId }, 'client error');
   // As Node does: answer unless a response on this connection has already started (keep-alive
   // connections have written earlier responses, so bytesWritten alone would say no).
   const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;

@@ -1,14 +1,14 @@
 /**
  * Runs CPU-heavy requests (assess, scan, bulk number checks, caller-ID verification) one per turn of
- * the event loop, in arrival order.
+ * the event loop, in arrival order, and bounds how many may wait.
  *
  * Why: libuv hands the server every readable socket at once and Node runs each request to the end,
- * so under load a whole batch (50 assessments, about 15 ms) runs back to back. A client whose next
- * request arrives just after a batch began waits for all of that batch and then its own: at 50
- * connections the assess route's p99 was about twice its mean, and a pure 300 µs busy loop behind
- * Fastify shows the same. With one job per turn the loop polls between jobs, so new requests join
- * the queue as they arrive and are served in that order, and cheap requests (health checks, number
- * lookups, live segments) are answered between two assessments instead of after a batch of them.
+ * so under load a whole batch (50 assessments, about 15 ms) ran back to back while later arrivals,
+ * health checks included, waited behind it, and some requests were overtaken again and again (the
+ * slowest of a 4 s run at 50 connections took up to 453 ms). With one job per turn the loop polls
+ * between jobs: requests are served in the order they came, and cheap requests (health checks,
+ * number lookups, live segments) are answered between two assessments. The p99 hardly moved: in
+ * this app it comes from pauses every waiting request shares (docs/performance.md, "Eighth session").
  */
 export class FairQueue {
   private readonly waiting: Array<() => void> = [];
@@ -22,13 +22,18 @@ export class FairQueue {
     return this.waiting.length;
   }
 
+  /** Whether a request asking for a turn now would be refused. */
+  get full(): boolean {
+    return this.max > 0 && this.waiting.length >= this.max;
+  }
+
   /**
    * Resolves when it is this request's turn. Returns `undefined` when the queue is off (run now)
    * and `'full'` when `max` requests already wait (the caller refuses the request).
    */
   turn(): Promise<void> | 'full' | undefined {
     if (this.max === 0) return undefined;
-    if (this.waiting.length >= this.max) return 'full';
+    if (this.full) return 'full';
     return new Promise((resolve) => {
       this.waiting.push(resolve);
       if (!this.scheduled) {

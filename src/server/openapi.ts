@@ -65,7 +65,7 @@ const STATUS_TEXT: Record<number, string> = {
   422: 'Understood but unusable input (e.g. CG_NUMBER_INVALID, CG_TRANSCRIPT_EMPTY)',
   426: 'A plain HTTP request to a WebSocket address (CG_UPGRADE_REQUIRED)',
   429: 'Rate limited (CG_RATE_LIMITED); see Retry-After',
-  503: 'Unavailable: the database (CG_STORE_UNAVAILABLE), too many requests waiting (CG_BUSY, see Retry-After), or the feature is not configured',
+  503: 'Unavailable: too many requests already waiting (CG_BUSY; see Retry-After), the database (CG_STORE_UNAVAILABLE), or a feature this server has not configured (CG_STIR_NOT_CONFIGURED)',
 };
 
 const PROBLEM_SCHEMA: JsonSchema = {

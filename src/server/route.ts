@@ -157,23 +157,26 @@ export function defineRoute<
       ? { schema: { response: { [spec.successStatus ?? 200]: responseJsonSchema(spec.serialize) } } }
       : {}),
     config: limit > 0 ? { rateLimit: { max: limit, timeWindow: config.rateLimit.windowMs } } : {},
-    // Checked before the body is read, so an unauthenticated upload is refused at once.
-    ...(spec.admin ? { onRequest: requireAdmin(config.adminToken) } : {}),
+    // Checked before the body is read, so an unauthenticated upload is refused at once, and so is a
+    // heavy request when the queue is full (before the rate limit's hook, which runs after these).
+    ...(spec.admin
+      ? { onRequest: requireAdmin(config.adminToken) }
+      : spec.queued
+        ? { onRequest: refuseWhenBusy(app.fairQueue) }
+        : {}),
     handler: async (request, reply) => {
       if (spec.queued) {
         const wait = app.fairQueue.turn();
-        if (wait === 'full') {
-          reply.header('retry-after', '1');
-          throw new CallGuardError(
-            'CG_BUSY',
-            `${app.fairQueue.length} requests are already waiting to be worked on; this one was not started.`,
-          );
-        }
+        // Full again while this body was read.
+        if (wait === 'full') throw busy(app.fairQueue, reply);
         if (wait) {
           await wait;
           // A client that gave up while it waited (a timeout, a closed tab) gets no answer: skip the work.
           if (request.raw.socket?.destroyed === true) {
-            request.log.info('client left while its request waited; not worked on');
+            request.log.info(
+              { method: request.method, route: spec.url, status: 499 },
+              'client left while its request waited; not worked on',
+            );
             reply.hijack();
             return reply;
           }
@@ -194,4 +197,19 @@ export function defineRoute<
       return reply.sent ? reply : result;
     },
   });
+}
+
+function busy(queue: FairQueue, reply: FastifyReply): CallGuardError {
+  reply.header('retry-after', '1');
+  return new CallGuardError(
+    'CG_BUSY',
+    `${queue.length} requests are already waiting to be worked on; this one was not started.`,
+  );
+}
+
+function refuseWhenBusy(queue: FairQueue) {
+  return (_request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void): void => {
+    if (queue.full) done(busy(queue, reply));
+    else done();
+  };
 }

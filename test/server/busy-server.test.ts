@@ -1,6 +1,7 @@
 /**
  * The CPU-heavy routes wait their turn in a bounded queue: past CALLGUARD_QUEUE_MAX a request gets
- * 503 CG_BUSY at once, cheap routes are answered meanwhile, and a client that left is not worked on.
+ * 503 CG_BUSY before its body is read, cheap routes are answered meanwhile, and a client seen to have
+ * left before its turn is not worked on.
  */
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,6 +84,42 @@ describe('a server with more heavy requests than its queue holds', () => {
     expect(answer.verdict).toBe('scam');
   });
 
+  it('refuses a heavy request while the queue is full before reading its body', async () => {
+    s = await startTestServer({ env: { CALLGUARD_QUEUE_MAX: '2' } });
+    // Keeps the queue full: each turn lets one waiter go and this puts one back.
+    const queue = s.app.fairQueue;
+    let keepFull = true;
+    const fill = () => {
+      while (queue.turn() !== 'full');
+      if (keepFull) setImmediate(fill);
+    };
+    fill();
+    try {
+      const { hostname, port } = new URL(s.url);
+      const socket = connect(Number(port), hostname);
+      // Headers only: a server that waited for this body would never answer.
+      socket.write(
+        `POST /v1/assess HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\n` +
+          'Content-Length: 1000\r\nConnection: close\r\n\r\n',
+      );
+      const text = await new Promise<string>((resolve) => {
+        let got = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => {
+          got += chunk;
+          if (got.includes('}')) resolve(got);
+        });
+        setTimeout(() => resolve(got), 5_000);
+      });
+      socket.destroy();
+      expect(text).toMatch(/^HTTP\/1\.1 503 /);
+      expect(text).toMatch(/\r\nretry-after: 1\r\n/i);
+      expect(text).toContain('"code":"CG_BUSY"');
+    } finally {
+      keepFull = false;
+    }
+  });
+
   it('answers a health check between two heavy requests, not after all of them', async () => {
     s = await startTestServer();
     const sockets = await together(s.url, 20, HEAVY);
@@ -108,7 +145,9 @@ describe('a client that leaves while its heavy request waits', () => {
     for (const socket of sockets.slice(1)) socket.destroy();
     expect(await answer).toMatch(/^HTTP\/1\.1 200 /);
     // The first request may already have been started; most of the other nine were not.
-    const skipped = s.logs.filter((l) => l.includes('client left while its request waited')).length;
-    expect(skipped).toBeGreaterThan(0);
+    const skipped = s.logs.filter((l) => l.includes('client left while its request waited'));
+    expect(skipped.length).toBeGreaterThan(0);
+    // Still one line per request, with its route and a status saying the client closed it.
+    expect(JSON.parse(skipped[0]!)).toMatchObject({ method: 'POST', route: '/v1/assess', status: 499 });
   });
 });

@@ -32,7 +32,8 @@ describe('a client that stops sending its body', () => {
     s = await startTestServer({ env: { CALLGUARD_REQUEST_TIMEOUT_MS: '1000' } });
     const stalled = raw(
       s.url,
-      'POST /v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"transcript":',
+      'POST /v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Request-Id: my-trace-123\r\n' +
+        'Content-Length: 100\r\n\r\n{"transcript":',
     );
     expect((await call(s.url, 'GET', '/v1/health')).status).toBe(200);
     const { text, ms } = await stalled;
@@ -42,6 +43,10 @@ describe('a client that stops sending its body', () => {
       status: 408,
       code: 'CG_REQUEST_TIMEOUT',
     });
+    // The caller's own request id, as on every other answer, and in the log at the default level.
+    expect(text).toMatch(/\r\nX-Request-Id: my-trace-123\r\n/);
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toMatchObject({ requestId: 'my-trace-123' });
+    expect(s.logs.some((l) => l.includes('"reqId":"my-trace-123"') && l.includes('client error'))).toBe(true);
     expect(ms).toBeGreaterThanOrEqual(900);
     expect(ms).toBeLessThan(5_000);
   });

@@ -32,9 +32,15 @@ describe('HTTP edge', () => {
   it('answers health and readiness', async () => {
     expect((await call(s.url, 'GET', '/v1/health')).body).toMatchObject({ status: 'ok' });
     expect((await call(s.url, 'GET', '/v1/ready')).body).toEqual({ status: 'ready', store: 'sqlite' });
-    // A doubled slash (a proxy or a script joining paths) reaches the same route.
-    expect((await call(s.url, 'GET', '//v1/health')).body).toMatchObject({ status: 'ok' });
-    expect((await call(s.url, 'GET', '/v1//ready')).status).toBe(200);
+    // A doubled slash (a proxy or a script joining paths) is not the route, and says which path was meant.
+    for (const [path, meant] of <Array<[string, string]>>[
+      ['//v1/health', '/v1/health'],
+      ['/v1//ready?x=//y', '/v1/ready'],
+    ]) {
+      const res = await call(s.url, 'GET', path);
+      expectProblem(res, 404, 'CG_NOT_FOUND');
+      expect((res.body as { detail: string }).detail).toContain(`Did you mean ${meant}?`);
+    }
   });
 
   it('renders unknown routes, bad JSON, wrong media types and big bodies as problems', async () => {
@@ -335,6 +341,12 @@ describe('HTTP edge, configured', () => {
       expect(deep.text).toContain('CallGuard app');
       expect((await call(s.url, 'GET', '/v1/unknown', undefined, { accept: 'text/html' })).status).toBe(404);
       expect((await call(s.url, 'GET', '/missing.js')).status).toBe(404);
+      // Not the static files' bare 400, and never index.html or an API answer with a page's headers.
+      for (const path of ['//v1/health', '//v1/cases/0123456789abcdef0123456789abcdef', '//check/number']) {
+        const res = await call(s.url, 'GET', path, undefined, { accept: 'text/html' });
+        expect(res.status, path).toBe(404);
+        expect(res.body, path).toMatchObject({ code: 'CG_NOT_FOUND' });
+      }
     } finally {
       await s.close();
       rmSync(web, { recursive: true, force: true });
