@@ -32,18 +32,16 @@ export async function openOutFile(path: string, cwd: string, mode = 0o666): Prom
       ...(cause !== undefined ? { cause } : {}),
     });
 
-  const writeTo = (h: FileHandle, text: string) =>
-    h.writeFile(text).catch((err: NodeJS.ErrnoException) => {
-      throw fail(describe(err), err);
-    });
+  const rethrow = (err: NodeJS.ErrnoException): never => {
+    throw fail(describe(err), err);
+  };
+  const writeTo = (h: FileHandle, text: string) => h.writeFile(text).catch(rethrow);
 
   const existing = await stat(target).catch(() => null);
   if (existing?.isDirectory()) throw fail('it is a directory; give a file name');
   // A device or pipe (/dev/stdout, a FIFO, >(gzip > f)) is written as it is: it cannot be replaced.
   if (existing && !existing.isFile()) {
-    const direct = await open(target, 'w').catch((err: NodeJS.ErrnoException) => {
-      throw fail(describe(err), err);
-    });
+    const direct = await open(target, 'w').catch(rethrow);
     return {
       write: (text) => writeTo(direct, text),
       commit: () => direct.close(),
@@ -80,7 +78,7 @@ export async function openOutFile(path: string, cwd: string, mode = 0o666): Prom
   for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   let handle: FileHandle | null = await open(temp, 'wx', mode).catch((err: NodeJS.ErrnoException) => {
     done(); // not ours to remove: 'wx' failed, so the name may be someone else's file
-    throw fail(describe(err), err);
+    return rethrow(err);
   });
 
   return {
