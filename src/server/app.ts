@@ -23,6 +23,7 @@ import { registerWebApp, sendIndex, wantsWebApp } from './web-app.js';
 import { ROUTE_FILES } from './routes/index.js';
 import type { RouteContext } from './route.js';
 import { FairQueue } from './fair-queue.js';
+import { registerJsonBody } from './json-body.js';
 
 /**
  * Builds the app without listening. The caller owns the store and closes it after `app.close()`.
@@ -100,6 +101,7 @@ export async function buildApp(config: ServerConfig, deps: ServerDeps): Promise<
   );
   // JSON only on the API; the admin upload route adds its own CSV parser in its scope.
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
 
   await registerSecurity(app, config);
 

@@ -17,16 +17,6 @@ import { genReqId } from './logger.js';
 export const MAX_PATH_PART = 300;
 
 const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
-  // Fastify's parser gives one error for both, without the cause.
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    code: 'CG_JSON_MALFORMED',
-    detail:
-      'The request body is not valid JSON, or it has a "__proto__" key or a "constructor" key holding "prototype", which are refused.',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: {
-    code: 'CG_JSON_MALFORMED',
-    detail: 'The request body is empty but the content type says JSON.',
-  },
   FST_ERR_CTP_BODY_TOO_LARGE: {
     code: 'CG_INPUT_TOO_LARGE',
     detail: 'The request body is over the size limit.',

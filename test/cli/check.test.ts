@@ -158,6 +158,10 @@ describe('callguard check --batch', () => {
     expect(out[0].verdict).not.toBe('low-risk');
     expect(out[0].redFlags).toContain('REMOTE_ACCESS_REQUEST');
     expect(out[1].error).toMatchObject({ code: 'CG_JSON_MALFORMED', line: 2 });
+    // Where and why, without quoting the line (the parser's own message would).
+    expect(out[1].error.message).toBe(
+      'Line 2 is not valid JSON: at the end (the text stops too early), a value is missing here (a stray comma, or nothing after a colon?).',
+    );
     expect(out[2]).toMatchObject({ verdict: 'low-risk', redFlags: [] });
     expect(out[3].error).toMatchObject({ code: 'CG_INPUT_INVALID', line: 5 });
     expect(out[3].error.message).toContain('initiatedBy');

@@ -124,6 +124,8 @@ describe('a JSON body with prototype keys', () => {
       const problem = (await res.json()) as { code: string; detail: string };
       expect(problem.code, body).toBe('CG_JSON_MALFORMED');
       expect(problem.detail, body).toMatch(/__proto__/);
+      // Well-formed JSON is not told it is malformed.
+      expect(problem.detail, body).not.toMatch(/not valid JSON/);
     }
   });
 });

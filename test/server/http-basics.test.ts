@@ -45,7 +45,26 @@ describe('HTTP edge', () => {
 
   it('renders unknown routes, bad JSON, wrong media types and big bodies as problems', async () => {
     expectProblem(await call(s.url, 'GET', '/v1/nothing-here'), 404, 'CG_NOT_FOUND');
-    expectProblem(await call(s.url, 'POST', '/v1/reports', '{"number": '), 400, 'CG_JSON_MALFORMED');
+    const bad = expectProblem(
+      await call(s.url, 'POST', '/v1/reports', '{"number": '),
+      400,
+      'CG_JSON_MALFORMED',
+    );
+    expect(bad.detail).toBe(
+      'The request body is not valid JSON: at the end (the text stops too early), a value is missing here (a stray comma, or nothing after a colon?).',
+    );
+    // A transcript pasted with real line breaks into a JSON string: where, and how to write it.
+    const pasted = expectProblem(
+      await call(s.url, 'POST', '/v1/assess', '{\n "transcript": "Caller: hi\nCaller: buy gift cards"\n}', {
+        'content-type': 'application/json; charset=utf-8',
+      }),
+      400,
+      'CG_JSON_MALFORMED',
+    );
+    expect(pasted.detail).toContain(
+      'at line 2, column 16, a text in double quotes is not closed on its line',
+    );
+    expect(pasted.detail).not.toContain('gift');
     expectProblem(
       await call(s.url, 'POST', '/v1/reports', '', { 'content-type': 'application/json' }),
       400,

@@ -103,6 +103,16 @@ describe('WebSocket /v1/live', () => {
     expect(c.messages.at(-1)).toMatchObject({ type: 'error', code: errorCode });
   });
 
+  it('says where a message stops being JSON, without quoting it', async () => {
+    const c = await connect(s);
+    c.ws.send('{"speaker": "caller", "text": "read me the code 4921"');
+    expect((await c.close).code).toBe(1003);
+    const error = c.messages.at(-1) as { code: string; detail: string };
+    expect(error.code).toBe('CG_JSON_MALFORMED');
+    expect(error.detail).toContain("at the end (the text stops too early), an object is not closed: a '}'");
+    expect(error.detail).not.toContain('4921');
+  });
+
   it('closes on a frame too big or not UTF-8 for the WebSocket layer, logged as info without a stack', async () => {
     for (const [payload, code] of [
       [JSON.stringify({ text: 'x'.repeat(70 * 1024) }), 1009],

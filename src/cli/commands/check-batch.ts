@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { checkRegularFile } from '../read-input.js';
 import type { CliContext } from '../context.js';
 import { CallGuardError, isCallGuardError } from '../../errors/catalogue.js';
+import { parseJson } from '../../errors/json-syntax.js';
 import { assess, type AssessOptions } from '../../engine/index.js';
 import type { AssessInput, TranscriptInput } from '../../engine/types.js';
 
@@ -140,15 +141,8 @@ function errorLine(id: string | null, line: number, err: unknown): LineResult {
 export function assessLine(line: string, lineNo: number, options: AssessOptions = {}): LineResult {
   let id: string | null = null;
   try {
-    let data: unknown;
-    try {
-      data = JSON.parse(line);
-    } catch (err) {
-      throw new CallGuardError(
-        'CG_JSON_MALFORMED',
-        `Line ${lineNo} is not valid JSON: ${(err as Error).message}.`,
-      );
-    }
+    // Never the parser's own message: it quotes the line, a caller's words.
+    const data = parseJson(line, `Line ${lineNo}`);
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       throw new CallGuardError(
         'CG_INPUT_INVALID',

@@ -23,6 +23,7 @@ import type { CallFacts, RedFlag } from '../../engine/types.js';
 import { CallGuardError, type ErrorCode } from '../../errors/catalogue.js';
 import { pointerFor } from '../validate.js';
 import { firstIssue } from '../../errors/first-issue.js';
+import { describeJsonSyntax } from '../../errors/json-syntax.js';
 
 export interface LiveLimits {
   maxSegmentChars: number;
@@ -112,7 +113,11 @@ export class LiveConnection {
     try {
       msg = JSON.parse(raw);
     } catch {
-      return fatal('CG_JSON_MALFORMED', 'A message is not valid JSON.', CLOSE.unsupported);
+      return fatal(
+        'CG_JSON_MALFORMED',
+        `A message is not valid JSON: ${describeJsonSyntax(raw)}.`,
+        CLOSE.unsupported,
+      );
     }
     if (msg === null || typeof msg !== 'object' || Array.isArray(msg)) {
       return fatal('CG_INPUT_INVALID', 'Each message must be a JSON object.', CLOSE.unsupported);
