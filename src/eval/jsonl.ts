@@ -2,6 +2,7 @@
  * Streaming JSONL reading: one record per line, a bad line is reported with its number and reading
  * goes on. Works on any async iterable of chunks (a file stream, stdin, a test array).
  */
+import { describeJsonSyntax } from '../errors/json-syntax.js';
 
 export type JsonlItem = { line: number; value: unknown } | { line: number; error: string };
 
@@ -57,7 +58,7 @@ function parseLine(raw: string, line: number): JsonlItem | null {
   if (text.trim() === '') return null;
   try {
     return { line, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    return { line, error: `not valid JSON (${(err as Error).message})` };
+  } catch {
+    return { line, error: `not valid JSON (${describeJsonSyntax(text)})` };
   }
 }

@@ -3,6 +3,7 @@
  * parse.ts turns them into a Transcript with roles and offsets.
  */
 import { CallGuardError } from '../../errors/catalogue.js';
+import { describeJsonSyntax } from '../../errors/json-syntax.js';
 import { isSpace } from '../text/is-space.js';
 
 export interface RawSegment {
@@ -122,10 +123,10 @@ export function readJson(input: string): RawSegment[] {
   let data: unknown;
   try {
     data = JSON.parse(input);
-  } catch (err) {
+  } catch {
     throw new CallGuardError(
       'CG_TRANSCRIPT_MALFORMED',
-      `The JSON transcript could not be read: ${(err as Error).message}.`,
+      `The JSON transcript could not be read: ${describeJsonSyntax(input)}.`,
       {
         pointer: 'transcript',
       },

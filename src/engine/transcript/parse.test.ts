@@ -109,6 +109,10 @@ describe('parseTranscript', () => {
     expect(codeOf(() => parseTranscript('   \n '))).toBe('CG_TRANSCRIPT_EMPTY');
     expect(codeOf(() => parseTranscript([]))).toBe('CG_TRANSCRIPT_EMPTY');
     expect(codeOf(() => parseTranscript('[{"speaker": "a", "text": ]'))).toBe('CG_TRANSCRIPT_MALFORMED');
+    // Where, and without quoting the transcript back.
+    expect(() => parseTranscript('[{"speaker": "caller", "text": "your pin 4921" "x"}]')).toThrow(
+      "The JSON transcript could not be read: at column 48, a ',' is missing between two items.",
+    );
     expect(codeOf(() => parseTranscript('[{"speaker": "a"}]'))).toBe('CG_TRANSCRIPT_MALFORMED');
     expect(codeOf(() => parseTranscript('WEBVTT\n\nNOTE nothing here'))).toBe('CG_TRANSCRIPT_MALFORMED');
     expect(codeOf(() => parseTranscript('x'.repeat(2_000_001)))).toBe('CG_INPUT_TOO_LARGE');
