@@ -265,6 +265,11 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.locator('#transcript-org').fill('Microsoft');
     await page.getByRole('button', { name: 'Check it' }).click();
     await page.locator('.transcript').waitFor();
+    // The verdict appears below the form: focus moves to it, so it is read out and scrolled into view.
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.id),
+      (value) => expect(value).toBe('transcript-result-heading'),
+    );
     await eventually(
       () => page.locator('mark.hl').count(),
       (value) => expect(value).toBeGreaterThan(0),
@@ -331,6 +336,11 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     );
     await expectAccessible(page, 'live-warning');
     await page.getByRole('button', { name: 'I understand' }).click();
+    // The button goes away with the warning; focus returns to the typing box, not the top of the page.
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.id),
+      (value) => expect(value).toBe('live-text'),
+    );
     await page.getByRole('button', { name: 'See the full result' }).click();
     await page.waitForURL(/#\/verdict$/);
     await eventually(
@@ -421,6 +431,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
       );
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.locator('.check-item').first().waitFor();
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.id),
+      (value) => expect(value).toBe('check-results-heading'),
+    );
     const items = await page.locator('.check-item h3').allTextContents();
     expect(items.some((t) => t.startsWith('Phone number'))).toBe(true);
     expect(items.some((t) => t.startsWith('Web address'))).toBe(true);
@@ -574,6 +588,72 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     await page.locator('#main-menu').waitFor({ state: 'visible', timeout: 5000 });
     await page.getByRole('link', { name: 'Questions' }).click();
     await page.locator('#main-menu').waitFor({ state: 'hidden', timeout: 5000 });
+    // Escape folds the open menu and puts focus back on its button.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.locator('#main-menu').waitFor({ state: 'visible', timeout: 5000 });
+    await page.getByRole('link', { name: 'Home' }).focus();
+    await page.keyboard.press('Escape');
+    await page.locator('#main-menu').waitFor({ state: 'hidden', timeout: 5000 });
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.textContent),
+      (value) => expect(value).toBe('Menu'),
+    );
+    // Printed from a phone in dark mode, the reports still come out dark on white.
+    await page.goto(`${app.url}#/report`);
+    await page.locator('pre.filing-text').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const pre = document.querySelector('pre.filing-text');
+      const link = document.querySelector('.filing a');
+      return {
+        background: pre ? getComputedStyle(pre).backgroundColor : '',
+        link: link ? getComputedStyle(link).color : '',
+      };
+    });
+    expect(printed).toEqual({ background: 'rgb(255, 255, 255)', link: 'rgb(6, 69, 173)' });
+    await phone.close();
+  });
+
+  it('at 360 px with text at 200% nothing is pushed sideways and every tick box stays full size', async () => {
+    const phone = await browser.newContext({ width: 360, height: 740 });
+    const page = await phone.newPage();
+    for (const path of ['/transcript', '/live', '/check', '/report', '/recovery']) {
+      await page.goto(`${app.url}#${path}`);
+      await page.locator('h1').first().waitFor();
+      // The person's own larger text: 200% of the app's 112.5% base.
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '225%'));
+      await eventually(
+        () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        (value) => expect(value, path).toBeLessThanOrEqual(0),
+      );
+      // A long label wraps next to its box; the box itself must not be squeezed.
+      const boxes = await page
+        .locator('input[type=checkbox], input[type=radio]')
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+      for (const width of boxes) expect(width, path).toBeGreaterThanOrEqual(24);
+    }
+    // A phone number in a finding wraps between its groups of digits, never inside one (normal text size).
+    await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+    await page.goto(`${app.url}#/check`);
+    await page.locator('#check-text').fill('Call +1 888 555 0123 now');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const heading = page.locator('.check-item h3').first();
+    await heading.waitFor();
+    const splitGroups = await heading.evaluate((h) => {
+      const split: string[] = [];
+      const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        for (const match of (text.textContent ?? '').matchAll(/\d+/g)) {
+          const range = document.createRange();
+          range.setStart(text, match.index);
+          range.setEnd(text, match.index + match[0].length);
+          const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+          if (lines.size > 1) split.push(match[0]);
+        }
+      }
+      return split;
+    });
+    expect(splitGroups).toEqual([]);
     await phone.close();
   });
 

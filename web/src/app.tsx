@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AppStateContext, type LastCheck } from './lib/app-state.js';
 import { href, useRoute } from './lib/router.js';
 import { routeFor, NAV_ITEMS } from './routes.js';
@@ -8,8 +8,15 @@ export function App() {
   const [lastCheck, setLastCheck] = useState<LastCheck | null>(null);
   const state = useMemo(() => ({ lastCheck, setLastCheck }), [lastCheck]);
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   useEffect(() => setMenuOpen(false), [route.path]);
   const { component: Current } = routeFor(route.path);
+  // Escape folds the phone menu, as it does any pop-up menu, and puts focus back on its button.
+  function closeMenuOnEscape(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  }
   return (
     <AppStateContext.Provider value={state}>
       <a class="skip-link" href="#main" onClick={skipToMain}>
@@ -22,8 +29,9 @@ export function App() {
           </span>{' '}
           CallGuard
         </a>
-        <nav aria-label="Main">
+        <nav aria-label="Main" onKeyDown={(e) => closeMenuOnEscape(e)}>
           <button
+            ref={menuButton}
             type="button"
             class="menu-button"
             aria-expanded={menuOpen}

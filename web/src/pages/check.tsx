@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkNumber, scanText, type NumberSource } from '../../../src/claims/index.js';
 import type { Reputation } from '../../../src/store/types.js';
 import { Page } from '../components/page.js';
@@ -36,6 +36,12 @@ export function CheckPage({ query }: PageComponentProps) {
   const [items, setItems] = useState<CheckedItem[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [reputation, setReputation] = useState<Record<string, RepState>>({});
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+
+  // The findings appear below the form: take focus there so they are read out and scrolled into view.
+  useEffect(() => {
+    if (items) resultsHeading.current?.focus();
+  }, [items]);
 
   function check(event: Event): void {
     event.preventDefault();
@@ -130,7 +136,7 @@ export function CheckPage({ query }: PageComponentProps) {
       {problem ? <ProblemMessage problem={problem} /> : null}
       {items ? (
         <section aria-labelledby="check-results-heading">
-          <h2 id="check-results-heading">
+          <h2 id="check-results-heading" tabIndex={-1} ref={resultsHeading}>
             {items.length === 0 ? 'Nothing to check found' : `What we found (${items.length})`}
           </h2>
           {items.length === 0 ? (

@@ -25,6 +25,7 @@ export function LivePage() {
   const { setLastCheck } = useAppState();
   const session = useRef<LiveSession | null>(null);
   const stopListening = useRef<(() => void) | null>(null);
+  const lineInput = useRef<HTMLInputElement>(null);
   const [facts, setFacts] = useState<CallFacts>({ initiatedBy: 'them' });
   const [lines, setLines] = useState<Line[]>([]);
   const [draft, setDraft] = useState('');
@@ -63,6 +64,13 @@ export function LivePage() {
     event.preventDefault();
     push(draft, speaker);
     setDraft('');
+  }
+
+  // The button that had focus disappears with the warning: send focus back to the typing box, so a
+  // keyboard or screen-reader user is not dropped at the top of the page in the middle of a call.
+  function dismissWarning(): void {
+    setWarning(null);
+    lineInput.current?.focus();
   }
 
   function toggleListen(): void {
@@ -111,7 +119,7 @@ export function LivePage() {
           <p class="stop-title">Stop. Do not read it out.</p>
           <p>{warning.message}</p>
           <p>No real company asks for this on a call. Hang up now.</p>
-          <button type="button" class="button" onClick={() => setWarning(null)}>
+          <button type="button" class="button" onClick={dismissWarning}>
             I understand
           </button>
         </div>
@@ -160,6 +168,7 @@ export function LivePage() {
           <label for="live-text">What did they just say?</label>
           <input
             id="live-text"
+            ref={lineInput}
             type="text"
             autocomplete="off"
             maxLength={MAX_LINE}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Assessment, CallFacts, Transcript } from '../../../src/engine/types.js';
 import type { Problem } from '../../../src/errors/problem.js';
 import { FactsFields } from '../components/facts-fields.js';
@@ -23,6 +23,13 @@ export function TranscriptPage() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [fileMessage, setFileMessage] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  // The result appears below the form: move focus (and the view) to it, so a screen reader reads the
+  // verdict and a phone user sees it, instead of staying on the button with nothing changing on screen.
+  useEffect(() => {
+    if (checked) resultHeading.current?.focus();
+  }, [checked]);
 
   async function onFile(event: Event): Promise<void> {
     const input = event.currentTarget as HTMLInputElement;
@@ -98,7 +105,9 @@ export function TranscriptPage() {
       {problem ? <ProblemMessage problem={problem} /> : null}
       {checked ? (
         <section aria-labelledby="transcript-result-heading" class="result">
-          <h2 id="transcript-result-heading">Result</h2>
+          <h2 id="transcript-result-heading" tabIndex={-1} ref={resultHeading}>
+            Result
+          </h2>
           <VerdictView
             assessment={checked.assessment}
             level={3}
