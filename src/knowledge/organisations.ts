@@ -184,7 +184,8 @@ export const ORGANISATIONS: readonly OrgProfile[] = [
   },
   {
     id: 'bank',
-    name: 'Your bank',
+    name: 'your bank',
+    generic: true,
     kind: 'bank',
     aliases: [
       'bank',
@@ -206,10 +207,7 @@ export const ORGANISATIONS: readonly OrgProfile[] = [
       'one-time or verification codes',
       'your full password',
     ],
-    officialContact: {
-      text: 'Call the number on the back of your card or on your statement',
-      url: 'https://www.takefive-stopfraud.org.uk/',
-    },
+    officialContact: { text: 'Call the number on the back of your card or on your statement' },
     reportUrl: 'https://reportfraud.ftc.gov/',
     sources: [S.takeFive, S.ftcMoveMoney],
   },

@@ -35,7 +35,10 @@ export interface Citation {
 /** Who the organisation is and how it really behaves (used by the engine). */
 export interface OrgProfile {
   id: OrgId;
+  /** As written mid-sentence: a brand ("Microsoft"), or for a generic profile a common noun ("your bank"). */
   name: string;
+  /** Stands for whichever organisation of its kind the person deals with (their bank), not a brand. */
+  generic?: boolean;
   kind: OrgKind;
   /** Lowercase names and phrases that mean this organisation ("ms", "windows support"). */
   aliases: string[];
@@ -45,8 +48,11 @@ export interface OrgProfile {
   makesUnsolicitedSupportCalls: boolean;
   /** Things it never asks for by phone. */
   neverAsksFor: string[];
-  /** Where a person can find its real contact details themselves. */
-  officialContact: { text: string; url: string };
+  /**
+   * Where a person can find its real contact details themselves. No url for a generic profile: the
+   * person's own bank is on their card, not on a site CallGuard could name.
+   */
+  officialContact: { text: string; url?: string };
   /** Where to report impersonation of it, if it has a page. */
   reportUrl?: string;
   sources: Citation[];

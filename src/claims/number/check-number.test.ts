@@ -72,6 +72,16 @@ describe('checkNumber: where the number came from', () => {
     expect(popup?.severity).toBe('danger');
     expect(popup?.message).toMatch(/never include a phone number/);
     expect(r.reasons.map((x) => x.code)).toContain('NOT_AN_OFFICIAL_NUMBER');
+    expect(r.reasons.find((x) => x.code === 'NOT_AN_OFFICIAL_NUMBER')?.message).toBe(
+      "This is not a number CallGuard knows for Microsoft. Find Microsoft's real contact details yourself: https://support.microsoft.com/contactus",
+    );
+  });
+
+  it('a number claimed to be "my bank" sends the person to their card, not to a website', () => {
+    const r = checkNumber('1 (888) 839-0199', { source: 'sms', org: 'my bank' });
+    expect(r.reasons.find((x) => x.code === 'NOT_AN_OFFICIAL_NUMBER')?.message).toBe(
+      'This is not a number CallGuard knows for your bank. Call the number on the back of your card or on your statement.',
+    );
   });
 
   it.each(['invoice-email', 'search-result', 'sms', 'email'] as const)(

@@ -6,7 +6,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/max';
 import { CallGuardError } from '../../errors/catalogue.js';
-import { getOrg, numberChannel, resolveOrg } from '../../knowledge/index.js';
+import { findItYourself, getOrg, numberChannel, resolveOrg } from '../../knowledge/index.js';
 import type { OrgProfile } from '../../knowledge/types.js';
 import { hasConcern, reason } from '../reasons.js';
 import type { NumberCheck, NumberSource, NumberType, Reason } from '../types.js';
@@ -167,7 +167,7 @@ export function checkNumber(input: string, opts: CheckNumberOptions = {}): Numbe
         reason(
           'NOT_AN_OFFICIAL_NUMBER',
           'warning',
-          `This is not a ${claimed.name} number that CallGuard knows. Find the real one yourself: ${claimed.officialContact.url}`,
+          `This is not a number CallGuard knows for ${claimed.name}. ${findItYourself(claimed)}`,
         ),
       );
     }

@@ -1,6 +1,6 @@
 import { toUnicode } from 'punycode/punycode.es6.js';
 import { parse as parseDomain } from 'tldts';
-import { getOrg, hostOwner, resolveOrg } from '../../knowledge/index.js';
+import { findItYourself, getOrg, hostOwner, resolveOrg } from '../../knowledge/index.js';
 import type { OrgId } from '../../knowledge/types.js';
 import { hasConcern, reason } from '../reasons.js';
 import type { Reason, UrlCheck } from '../types.js';
@@ -320,7 +320,7 @@ export function checkUrl(input: string, opts: CheckUrlOptions = {}): UrlCheck {
       reason(
         'NOT_CLAIMED_ORG',
         'warning',
-        `${registrableDomain ?? asciiHost} is not one of ${claimed.name}'s addresses. Go to ${claimed.officialContact.url} yourself instead.`,
+        `${registrableDomain ?? asciiHost} is not one of ${claimed.name}'s addresses. ${findItYourself(claimed)}`,
       ),
     );
   }

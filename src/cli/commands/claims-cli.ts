@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { checkRegularFile } from '../read-input.js';
 import { createInterface } from 'node:readline';
-import { getOrg } from '../../knowledge/index.js';
+import { findItYourself, getOrg } from '../../knowledge/index.js';
 import type { EmailCheck, NumberCheck, Reason, ScanResult, UrlCheck } from '../../claims/index.js';
 import { CallGuardError, isCallGuardError } from '../../errors/catalogue.js';
 import { toProblem } from '../../errors/problem.js';
@@ -78,16 +78,14 @@ export function renderUrl(c: UrlCheck, paint: Paint): string {
     .filter(Boolean)
     .join(' ');
   const lines = [verdictLine(paint, c.verdict, subject), ...reasonLines(paint, c.reasons)];
-  if (c.brand && c.verdict !== 'official')
-    lines.push(`  Real site of ${getOrg(c.brand).name}: ${getOrg(c.brand).officialContact.url}`);
+  if (c.brand && c.verdict !== 'official') lines.push(`  ${findItYourself(getOrg(c.brand))}`);
   return lines.join('\n');
 }
 
 export function renderEmail(c: EmailCheck, paint: Paint): string {
   const who = c.displayName ? `"${c.displayName}" <${c.address}>` : c.address;
   const lines = [verdictLine(paint, c.verdict, who), ...reasonLines(paint, c.reasons)];
-  if (c.brand && c.verdict !== 'official')
-    lines.push(`  Contact ${getOrg(c.brand).name} yourself: ${getOrg(c.brand).officialContact.url}`);
+  if (c.brand && c.verdict !== 'official') lines.push(`  ${findItYourself(getOrg(c.brand))}`);
   return lines.join('\n');
 }
 

@@ -16,7 +16,10 @@ export function questionsToAsk(org: OrgProfile | null): string[] {
   if (!org) return [...QUESTIONS];
   return [
     ...QUESTIONS.slice(0, 3),
-    `Can you tell me details of my ${org.name} account or of my recent contact with ${org.name} that only ${org.name} would know?`,
+    // The person asks in their own voice: "my bank", not CallGuard's "your bank".
+    org.generic
+      ? `Can you tell me details of my account or of my recent contact with you that only ${org.name.replace(/^your /, 'my ')} would know?`
+      : `Can you tell me details of my ${org.name} account or of my recent contact with ${org.name} that only ${org.name} would know?`,
   ];
 }
 
@@ -138,7 +141,7 @@ export function summarise(
     parts.push(`Red flags: ${main.map((f) => lowerFirst(f.title)).join('; ')}.`);
   }
   if (org && !org.makesUnsolicitedSupportCalls && verdict !== 'low-risk') {
-    parts.push(`${org.name}: ${firstSentence(org.contactPolicy)}`);
+    parts.push(`${upperFirst(org.name)}: ${firstSentence(org.contactPolicy)}`);
   }
   if (mitigations.length > 0)
     parts.push(`In its favour: ${mitigations.map((m) => lowerFirst(m.title)).join('; ')}.`);
@@ -151,6 +154,10 @@ export function summarise(
     );
   }
   return parts.join(' ');
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function lowerFirst(s: string): string {

@@ -76,7 +76,7 @@ export function buildAssessment(
     warnings: [...state.warnings],
     questionsToAsk: questionsToAsk(org),
     nextSteps: nextSteps(verdict, allFlags, org),
-    officialContact: org ? { text: org.officialContact.text, url: org.officialContact.url } : null,
+    officialContact: org ? { ...org.officialContact } : null,
     engineVersion: ENGINE_VERSION,
   };
   if (allMitigations.length > 0) assessment.mitigations = allMitigations;
