@@ -16,6 +16,7 @@ export { RED_FLAG_DEFINITIONS, type FlagDefinition } from './rules/definitions.j
 export { COMBINATIONS } from './rules/combinations.js';
 export { WEIGHTS } from './weights.js';
 export { normalise } from './text/normalise.js';
+export { riskPercent } from './risk-percent.js';
 export {
   callFactsSchema,
   assessInputSchema,

@@ -1,5 +1,6 @@
 /** Readable terminal text for an Assessment; colour only when asked (a TTY). */
 import type { Assessment, Evidence, Verdict } from '../../engine/types.js';
+import { riskPercent } from '../../engine/risk-percent.js';
 
 const VERDICT_LABEL: Record<Verdict, string> = {
   scam: 'SCAM',
@@ -15,7 +16,7 @@ export function renderAssessment(a: Assessment, colour: boolean): string {
   const verdictColour =
     a.verdict === 'scam' || a.verdict === 'likely-scam' ? '1;31' : a.verdict === 'unclear' ? '1;33' : '1;32';
   const out: string[] = [];
-  out.push(`${paint(verdictColour, VERDICT_LABEL[a.verdict])}  (risk ${Math.round(a.risk * 100)}%)`);
+  out.push(`${paint(verdictColour, VERDICT_LABEL[a.verdict])}  (risk ${riskPercent(a.risk)})`);
   out.push(wrap(a.summary, 0));
   if (a.warnings.length > 0) {
     out.push('', paint('1;31', 'Warning'));

@@ -9,6 +9,7 @@ import { parseCommandArgs } from '../args.js';
 import { CallGuardError } from '../../errors/catalogue.js';
 import { connectError } from './live-connect-error.js';
 import { announcedRate, createPacer, DEFAULT_MESSAGES_PER_SECOND } from './live-pacer.js';
+import { riskPercent } from '../../engine/risk-percent.js';
 
 /** How long to wait for the server's `ready` (with its limits) before pacing at the default rate. */
 const READY_WAIT_MS = 3000;
@@ -53,9 +54,10 @@ function render(msg: ServerMessage, p: Paint): string | null {
     case 'update': {
       const flags = (msg.newFlags as Array<{ title: string; explanation: string }>) ?? [];
       const lines = flags.map((f) => p.yellow(`! ${f.title}: ${f.explanation}`));
-      const risk = Math.round(Number(msg.risk) * 100);
       if (flags.length > 0 || msg.verdict === 'scam')
-        lines.push(p.bold(`  verdict so far: ${String(msg.verdict)} (risk ${risk}%)`));
+        lines.push(
+          p.bold(`  verdict so far: ${String(msg.verdict)} (risk ${riskPercent(Number(msg.risk))})`),
+        );
       return lines.length ? lines.join('\n') : null;
     }
     case 'final': {

@@ -62,6 +62,4 @@ export function describeEvidence(evidence: Evidence): string {
   return `You told us: ${what} (${value}).`;
 }
 
-export function percent(risk: number): string {
-  return `${Math.round(Math.max(0, Math.min(1, risk)) * 100)}%`;
-}
+export { riskPercent as percent } from '../../../src/engine/risk-percent.js';
