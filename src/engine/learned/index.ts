@@ -48,11 +48,16 @@ export function evidenceWith(
   return { logit, phrases: logit > 0 ? topPhrases(score.contributions(), 5) : [] };
 }
 
-/** Words too common to explain anything on their own. */
+/**
+ * Words too common to explain anything on their own. Greetings and pleasantries too: robocalls open
+ * with "hello" more often than the service dialogues the model was trained against, but showing a
+ * worried person "hello" as typical of scam scripts explains nothing.
+ */
 const STOP = new Set(
-  'the and you your this that with have from will what they there about just please right okay yeah here have been were are for not can its'.split(
-    ' ',
-  ),
+  (
+    'the and you your this that with have from will what they there about just please right okay yeah here have been were are for not can its ' +
+    'hello hey how good morning afternoon evening today thank thanks sir madam maam'
+  ).split(' '),
 );
 
 /** Whether a phrase explains anything: a long enough word that is not a stop word, or has one. */

@@ -38,6 +38,18 @@ describe('learnedEvidence', () => {
     expect(l.phrases).toEqual([]);
   });
 
+  it('never names a greeting as typical of scam scripts', () => {
+    const t = transcript([
+      ['caller', 'Hello, good morning, how are you today? This is your bank, thank you sir.'],
+      ['callee', 'Fine.'],
+      ['caller', 'Please confirm your card number and the code we sent you.'],
+    ]);
+    const ev = learnedEvidence(t, ['CREDENTIAL_REQUEST'])!;
+    expect(ev.phrases.length).toBeGreaterThan(0);
+    for (const p of ev.phrases)
+      expect(p).not.toMatch(/^(hello|good|good morning|how|how are|today|thank|thank you|sir)$/);
+  });
+
   it('only reads the caller: the callee describing a scam is not scored as one', () => {
     const t = transcript([
       ['caller', 'Hello, this is your pharmacy about your prescription refill.'],
