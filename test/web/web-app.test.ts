@@ -445,6 +445,12 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
         .toMatch(/1 person has reported this number/);
     }
     await expectAccessible(page, 'check-result');
+    // A paste over the limit is checked up to it, and says so (the box used to cut it silently).
+    await page.locator('#check-text').fill('Call 1-888-555-0123. '.repeat(5_000));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect
+      .poll(() => page.locator('#check-left-out').textContent())
+      .toMatch(/Only the first 100,000 characters were checked\. The last 5,000 were left out/);
     await page.close();
   });
 

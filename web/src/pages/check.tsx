@@ -36,6 +36,8 @@ export function CheckPage({ query }: PageComponentProps) {
   const [items, setItems] = useState<CheckedItem[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [reputation, setReputation] = useState<Record<string, RepState>>({});
+  // How many characters were left out of the last check (the box takes any paste; see MAX_TEXT).
+  const [leftOut, setLeftOut] = useState(0);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
   // The findings appear below the form: take focus there so they are read out and scrolled into view.
@@ -46,6 +48,7 @@ export function CheckPage({ query }: PageComponentProps) {
   function check(event: Event): void {
     event.preventDefault();
     const input = text.slice(0, MAX_TEXT);
+    setLeftOut(text.length - input.length);
     const opts = org.trim() ? { org: org.trim() } : {};
     const scanned = attempt(() => scanText(input, opts));
     if (!scanned.ok) {
@@ -96,7 +99,6 @@ export function CheckPage({ query }: PageComponentProps) {
           <textarea
             id="check-text"
             rows={6}
-            maxLength={MAX_TEXT}
             value={text}
             onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
           />
@@ -139,6 +141,12 @@ export function CheckPage({ query }: PageComponentProps) {
           <h2 id="check-results-heading" tabIndex={-1} ref={resultsHeading}>
             {items.length === 0 ? 'Nothing to check found' : `What we found (${items.length})`}
           </h2>
+          {leftOut > 0 ? (
+            <p class="panel" id="check-left-out">
+              Only the first {MAX_TEXT.toLocaleString('en')} characters were checked. The last{' '}
+              {leftOut.toLocaleString('en')} were left out: paste them on their own to check them too.
+            </p>
+          ) : null}
           {items.length === 0 ? (
             <p>We found no phone number, web address or email address in that text.</p>
           ) : (
