@@ -46,20 +46,34 @@ for (const [net, prefix] of [
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const) {
   BLOCKED.addSubnet(net, prefix, 'ipv4');
 }
 for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
+  // ::/96 holds ::, ::1 and the IPv4-compatible form ::a.b.c.d (e.g. ::127.0.0.1).
+  ['::', 96],
+  // SIIT IPv4-translated addresses (::ffff:0:a.b.c.d), which the ::ffff: mapped check does not see.
+  ['::ffff:0:0:0', 96],
+  ['100::', 64],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10],
   ['ff00::', 8],
+  // NAT64 (well-known and local-use, RFC 8215), 6to4 and Teredo carry an IPv4 address inside: on a
+  // network that routes them they reach whatever IPv4 host is embedded, private ones included.
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2002::', 16],
+  ['2001::', 32],
+  ['2001:db8::', 32],
 ] as const) {
   BLOCKED.addSubnet(net, prefix, 'ipv6');
 }
@@ -140,7 +154,8 @@ export async function httpsGet(url: string, opts: FetchOptions, label: string): 
       callback(null, first.address, first.family);
     });
   };
-  const signal = AbortSignal.timeout(opts.timeoutMs);
+  // Node timers hold at most 2^31-1 ms: a larger delay fires at once, and past 2^32-1 it throws.
+  const signal = AbortSignal.timeout(Math.max(1, Math.min(Math.floor(opts.timeoutMs), 2_147_483_647)));
   return new Promise<FetchedBody>((resolve, reject) => {
     const req = request(
       target,

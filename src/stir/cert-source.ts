@@ -49,11 +49,32 @@ export class CertSource {
   private readonly memory: Lru<string, Entry>;
   private readonly failures: Lru<string, { error: CertFetchError; until: number }>;
   private readonly inFlight = new Map<string, Promise<LoadedCertificates>>();
+  /**
+   * Fetched files waiting for a verified call before they go to the disk cache. Anyone who can send
+   * a call can point x5u anywhere; writing every fetched file to disk would let them fill it, one
+   * file per address. A verified signature needs the certificate's private key, so only a real
+   * signer's certificate is kept on disk. Bounded like the memory cache.
+   */
+  private readonly pending: Lru<string, { pem: string; expiresAt: number }>;
   private index: Promise<Record<string, string>> | null = null;
 
   constructor(private readonly opts: CertSourceOptions) {
     this.memory = new Lru(opts.memoryEntries ?? 1000);
     this.failures = new Lru(1000);
+    this.pending = new Lru(opts.memoryEntries ?? 1000);
+  }
+
+  /** True when `url` was fetched and waits for `persist` to go to the disk cache. */
+  hasPending(url: string): boolean {
+    return this.pending.get(url) !== undefined;
+  }
+
+  /** Call once a call signed under `url`'s certificate verified: writes it to the disk cache. Never throws. */
+  async persist(url: string): Promise<void> {
+    const entry = this.pending.get(url);
+    if (!entry) return;
+    this.pending.delete(url);
+    if (entry.expiresAt > this.opts.now()) await this.writeDiskCache(url, entry.pem, entry.expiresAt);
   }
 
   /** The certificates for `url` if memory holds them: the warm path, without a promise. */
@@ -95,7 +116,9 @@ export class CertSource {
       const certs = toCerts(fetched.pem, url);
       const maxTtl = this.opts.maxTtlSeconds ?? 7 * 86_400;
       const life = fetched.noStore ? 0 : Math.min(fetched.maxAgeSeconds ?? ttl, maxTtl);
-      if (life > 0) await this.writeDiskCache(url, fetched.pem, life);
+      if (life > 0 && this.opts.cacheDir) {
+        this.pending.set(url, { pem: fetched.pem, expiresAt: this.opts.now() + life * 1000 });
+      }
       return this.remember(url, certs, life, 'network');
     } catch (err) {
       const error = err instanceof CertFetchError ? err : new CertFetchError('X5U_UNREACHABLE', String(err));
@@ -147,7 +170,7 @@ export class CertSource {
     }
   }
 
-  private async writeDiskCache(url: string, pem: string, ttlSeconds: number): Promise<void> {
+  private async writeDiskCache(url: string, pem: string, expiresAt: number): Promise<void> {
     const dir = this.opts.cacheDir;
     if (!dir) return;
     const file = join(dir, certFileName(url));
@@ -156,10 +179,7 @@ export class CertSource {
       // Write then rename, so a reader never sees half a file.
       await writeFile(`${file}.tmp`, pem);
       await rename(`${file}.tmp`, file);
-      await writeFile(
-        `${file}.json`,
-        JSON.stringify({ url, expiresAt: this.opts.now() + ttlSeconds * 1000 }),
-      );
+      await writeFile(`${file}.json`, JSON.stringify({ url, expiresAt }));
     } catch {
       // The disk cache is an optimisation: a read-only or full disk must not fail the verification.
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTn, tnFromUri } from './tn.js';
+import { canonicalTn, extractUri, tnFromUri } from './tn.js';
 
 describe('canonicalTn (ATIS-1000074 canonical form)', () => {
   it.each([
@@ -39,5 +39,32 @@ describe('tnFromUri', () => {
     expect(tnFromUri('<sip:alice@example.com>;tag=1')).toBeNull();
     expect(tnFromUri('mailto:a@b.c')).toBeNull();
     expect(tnFromUri('<sip:anonymous@anonymous.invalid>')).toBeNull();
+  });
+});
+
+describe('extractUri on hostile header values', () => {
+  it('takes the first <...> as the old pattern did', () => {
+    const cases = [
+      '"Bob" <sip:+12025550143@x>;tag=1',
+      '<<tel:+1>',
+      'a<b<c>d>e',
+      '<>',
+      '<',
+      '>',
+      'x>y<z',
+      'tel:+1;a=b',
+    ];
+    for (const v of cases) {
+      const m = /<([^>]*)>/.exec(v.trim());
+      expect(extractUri(v)).toBe(m ? m[1]!.trim() : v.trim());
+    }
+  });
+
+  it('reads a 64 KB value of unclosed "<" in linear time (a From header in a posted INVITE)', () => {
+    const started = performance.now();
+    expect(extractUri('<'.repeat(64 * 1024))).toBe('<'.repeat(64 * 1024));
+    expect(tnFromUri(`From: ${'<'.repeat(64 * 1024)}`)).toBeNull();
+    // The quadratic pattern took about 2 s on this input; the linear scan takes well under 1 ms.
+    expect(performance.now() - started).toBeLessThan(250);
   });
 });

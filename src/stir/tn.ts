@@ -63,8 +63,12 @@ export function tnFromUri(value: string, opts: CanonicalTnOptions = {}): string 
 /** The URI inside a header value: between <> if present, else up to the first header parameter. */
 export function extractUri(value: string): string {
   const v = value.trim();
-  const angle = /<([^>]*)>/.exec(v);
-  if (angle) return angle[1]!.trim();
+  // indexOf, not /<([^>]*)>/: that regex retries from every "<" and scans to the end each time, so a
+  // 64 KB From header of "<<<<…" (no ">") took seconds. The first "<" and the first ">" after it is
+  // the same match in linear time.
+  const open = v.indexOf('<');
+  const close = open === -1 ? -1 : v.indexOf('>', open + 1);
+  if (close !== -1) return v.slice(open + 1, close).trim();
   // addr-spec without <>: header params follow the first ';' (RFC 3261 §20.10), but tel: URIs keep theirs.
   return v;
 }

@@ -341,6 +341,9 @@ export function createStirVerifier(options: StirVerifierOptions): StirVerifier {
         }
         const pending = verifyOne(id, ctx, pre);
         const outcome = pending instanceof Promise ? await pending : pending;
+        // Only a verified signature puts a fetched certificate in the disk cache (see CertSource.pending).
+        const x5u = outcome.claims?.x5u;
+        if (outcome.findings.length === 0 && x5u && certs.hasPending(x5u)) await certs.persist(x5u);
         outcomes.push(outcome);
         if (outcome.findings.length === 0) break;
       }

@@ -290,6 +290,29 @@ describe('callguard stir (end to end)', () => {
     expect(r.err).toContain('--revocation must be one of off, soft, hard');
   });
 
+  it.each(['99999999999', '2147483648', '60001'])(
+    'refuses --timeout %s, which Node timers cannot hold or which is past the one-minute limit',
+    async (timeout) => {
+      const r = await run([
+        'stir',
+        'verify',
+        '--identity',
+        await signed(),
+        '--from',
+        '+12025550100',
+        '--to',
+        '+12025550143',
+        '--trust',
+        files.root,
+        '--timeout',
+        timeout,
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(`--timeout must be at most 60000; got ${timeout}`);
+    },
+  );
+
   it('maps what a phone shows to the caller-ID fact', async () => {
     expect((await run(['stir', 'status', 'VERIFICATION_STATUS_FAILED'])).out).toBe('failed\n');
     expect((await run(['stir', 'status', 'TN-Validation-Passed'])).out).toBe('passed\n');

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -204,6 +204,24 @@ describe('valid calls', () => {
     const result = await verifier({ cacheDir }).verify(request(await sign({ x5u })));
     expect(result.verstat).toBe('TN-Validation-Passed');
     expect(result.signer?.source).toBe('disk-cache');
+  });
+
+  it('writes a fetched certificate to the disk cache only once a call signed under it verifies', async () => {
+    // Anyone can send a call whose x5u points anywhere: caching every fetched file would fill the disk.
+    const cacheDir = join(tmp, 'cache-gated');
+    const x5u = serve(pki.chainPem);
+    const stranger = await makeSp('Stranger', pki.intermediate);
+    const v = verifier({ cacheDir });
+    const forged = await v.verify(request(await sign({ x5u, sp: stranger })));
+    expect(forged.reasons.map((r) => r.code)).toEqual(['SIGNATURE_INVALID']);
+    expect(await readdir(cacheDir).catch(() => [])).toEqual([]);
+    const junk = serve((await makeCa('Junk CA')).pem);
+    await v.verify(request(await sign({ x5u: junk })));
+    expect(await readdir(cacheDir).catch(() => [])).toEqual([]);
+
+    const good = await v.verify(request(await sign({ x5u })));
+    expect(good.verstat).toBe('TN-Validation-Passed');
+    expect((await readdir(cacheDir)).sort()).toEqual([certFileName(x5u), `${certFileName(x5u)}.json`]);
   });
 
   it('reads everything from an INVITE: folded Identity, compact headers, PAI with an upstream verstat', async () => {

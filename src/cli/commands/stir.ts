@@ -120,7 +120,7 @@ async function verify(args: string[], ctx: CliContext): Promise<number> {
     certDir: values['cert-dir'],
     cacheDir: values['cache-dir'],
     maxAgeSeconds: positiveInt(values['max-age'], '--max-age'),
-    fetchTimeoutMs: positiveInt(values.timeout, '--timeout'),
+    fetchTimeoutMs: positiveInt(values.timeout, '--timeout', MAX_TIMEOUT_MS),
     allowPrivateAddresses: values['allow-private'] ?? false,
     tlsCa:
       values['tls-ca'] === undefined ? undefined : await readTextInput(values['tls-ca'], ctx, 1024 * 1024),
@@ -249,12 +249,24 @@ function parseTime(value: string, option: string): Date {
   return new Date(t);
 }
 
-function positiveInt(value: string | undefined, option: string): number | undefined {
+function positiveInt(value: string | undefined, option: string, max?: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,12}$/.test(value) || Number(value) <= 0) {
     throw new CallGuardError('CG_OPTION_VALUE_INVALID', `${option} must be a positive whole number.`, {
       pointer: option,
     });
   }
+  if (max !== undefined && Number(value) > max) {
+    throw new CallGuardError('CG_OPTION_VALUE_INVALID', `${option} must be at most ${max}; got ${value}.`, {
+      pointer: option,
+    });
+  }
   return Number(value);
 }
+
+/**
+ * Longest --timeout: one minute, as CALLGUARD_STIR_FETCH_TIMEOUT_MS allows. Node timers take at most
+ * 2^31-1 ms: a larger value fired at once (an instant X5U_TIMEOUT) or, past 2^32-1, threw a RangeError
+ * that surfaced as "x5u could not be fetched".
+ */
+const MAX_TIMEOUT_MS = 60_000;
