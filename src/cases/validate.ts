@@ -52,7 +52,7 @@ export function createCase(input: unknown, options: ValidateOptions = {}): Case 
   const at = now.toISOString();
   const items = parsed.items.map((item, i) => finishItem(item, `/items/${i}`, now, options));
   const out: Case = { id: newCaseId(), createdAt: at, updatedAt: at, country: parsed.country, items };
-  if (parsed.title !== undefined) out.title = parsed.title;
+  if (parsed.title !== undefined) out.title = redactLine(parsed.title, options);
   if (parsed.victim !== undefined) out.victim = parsed.victim;
   if (parsed.filer !== undefined) out.filer = parsed.filer;
   if (parsed.summary !== undefined) {
@@ -187,7 +187,60 @@ function finishItem(item: ParsedItem, pointer: string, now: Date, options: Valid
     }
   }
   if (typeof out['headers'] === 'string') out['headers'] = cleanText(out['headers'] as string);
+  redactTyped(out, options);
   return out;
+}
+
+/**
+ * One-line fields people type freely. They are redacted like free text: a card number typed into a
+ * payment's reference, a password into a list of accounts or a code into a title would otherwise be
+ * stored as typed. Left alone on purpose: identifiers kept whole as evidence (the scammer's account
+ * and routing numbers, gift card numbers, crypto addresses and hashes, phone numbers, links, IP
+ * addresses, email headers), enums, dates and amounts.
+ */
+const TYPED_FIELDS = [
+  'claimedOrg',
+  'callerIdName',
+  'callerName',
+  'sender',
+  'subject',
+  'tool',
+  'device',
+  'recipientName',
+  'recipientBank',
+  'reference',
+  'fromBank',
+  'institution',
+  'accounts',
+] as const;
+
+function redactTyped(item: Record<string, unknown>, options: ValidateOptions): void {
+  for (const key of TYPED_FIELDS) {
+    const v = item[key];
+    if (typeof v === 'string') item[key] = redactLine(v, options);
+    else if (Array.isArray(v))
+      item[key] = v.map((x: unknown) => (typeof x === 'string' ? redactLine(x, options) : x));
+  }
+  // The call's assessment is computed above from the unredacted fields, so its summary may echo them.
+  const a = item['assessment'] as { summary?: string; flags?: string[] } | undefined;
+  if (a) {
+    const next = { ...a };
+    if (a.summary !== undefined) next.summary = redactLine(a.summary, options);
+    if (a.flags !== undefined) next.flags = a.flags.map((f) => redactLine(f, options));
+    item['assessment'] = next;
+  }
+  const gift = item['giftCards'] as { brand: string }[] | undefined;
+  if (Array.isArray(gift))
+    item['giftCards'] = gift.map((g) => ({ ...g, brand: redactLine(g.brand, options) }));
+  const crypto = item['crypto'] as { exchange?: string } | undefined;
+  if (crypto && typeof crypto.exchange === 'string') {
+    item['crypto'] = { ...crypto, exchange: redactLine(crypto.exchange, options) };
+  }
+}
+
+/** A one-line field: already free of control characters (the schema refuses them), so only redacted. */
+function redactLine(text: string, options: ValidateOptions): string {
+  return (options.redact ?? defaultRedact)(text);
 }
 
 function clean(text: string, options: ValidateOptions): string {

@@ -42,6 +42,12 @@ export interface CaseRepository {
 const MAX_ITEMS = LIMITS.itemsPerKind * 5;
 const redact = (text: string) => redactText(text).text;
 
+function tooManyItems(): CallGuardError {
+  return new CallGuardError('CG_INPUT_TOO_LARGE', `A case holds at most ${MAX_ITEMS} items.`, {
+    pointer: '/items',
+  });
+}
+
 function notFound(): CallGuardError {
   // Same answer for a malformed and a missing id: ids are the only key, so say nothing more.
   return new CallGuardError('CG_CASE_NOT_FOUND', 'No case with that id (it may have been deleted).', {
@@ -59,11 +65,11 @@ export function createCaseRepository(ctx: StoreContext): CaseRepository {
   // secure_delete is a per-connection setting; the SQLite writer is the only connection that deletes.
   ctx.raw?.writer.pragma('secure_delete = ON');
 
-  async function load(id: string): Promise<Case> {
+  async function load(id: string, from: Kysely<CaseTables> = db()): Promise<Case> {
     if (!/^[0-9a-f]{32}$/.test(id)) throw notFound();
-    const row = await db().selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await from.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound();
-    const items = await db()
+    const items = await from
       .selectFrom('case_items')
       .select(['data'])
       .where('case_id', '=', id)
@@ -126,29 +132,47 @@ export function createCaseRepository(ctx: StoreContext): CaseRepository {
 
     async addItems(id, items) {
       const current = await load(id);
-      if (current.items.length + items.length > MAX_ITEMS) {
-        throw new CallGuardError('CG_INPUT_TOO_LARGE', `A case holds at most ${MAX_ITEMS} items.`, {
-          pointer: '/items',
-        });
-      }
+      if (current.items.length + items.length > MAX_ITEMS) throw tooManyItems();
+      // Validated (and calls assessed) outside the transaction: that is the slow part.
       const next = addItems(current, items, { now: ctx.now(), redact, assessCalls: true });
       const added = next.items.slice(current.items.length);
-      await writeTx(ctx, async (tx) => {
+      return writeTx(ctx, async (tx) => {
         const trx = tx.withTables<CaseTables>() as unknown as Kysely<CaseTables>;
+        // The UPDATE locks the case row (PostgreSQL; SQLite's BEGIN IMMEDIATE locks the database), so
+        // concurrent additions to one case queue here. What `current` said may be stale by now: the cap
+        // and the item ids are checked again under the lock, or two requests at once could pass the
+        // cap together or both insert one id (a primary-key violation, answered as a 500).
         const res = await trx
           .updateTable('cases')
           .set({ updated_at: next.updatedAt })
           .where('id', '=', id)
           .executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw notFound();
-        const max = await trx
+        const held = await trx
           .selectFrom('case_items')
-          .select((eb) => eb.fn.max('position').as('max'))
+          .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('position').as('max')])
           .where('case_id', '=', id)
           .executeTakeFirst();
-        await insertItems(trx, itemRows(id, added, Number(max?.max ?? -1) + 1));
+        if (Number(held?.n ?? 0) + added.length > MAX_ITEMS) throw tooManyItems();
+        const clash = await trx
+          .selectFrom('case_items')
+          .select('item_id')
+          .where('case_id', '=', id)
+          .where(
+            'item_id',
+            'in',
+            added.map((i) => i.id),
+          )
+          .executeTakeFirst();
+        if (clash) {
+          const at = added.findIndex((i) => i.id === clash.item_id);
+          throw new CallGuardError('CG_CASE_INVALID', `Item id ${clash.item_id} is used twice.`, {
+            pointer: `/items/${at}/id`,
+          });
+        }
+        await insertItems(trx, itemRows(id, added, Number(held?.max ?? -1) + 1));
+        return load(id, trx);
       });
-      return next;
     },
 
     async delete(id) {

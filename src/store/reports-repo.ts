@@ -140,6 +140,10 @@ export function createReportRepository(ctx: StoreContext): ReportRepository {
       const occurredAt = checkOccurredAt(input.occurredAt, now);
       const hash = bodyHash(input);
       const redacted = input.text ? redactText(cleanText(input.text)) : null;
+      // claimedOrg and region are typed freely too, and claimedOrg is shown publicly (/v1/stats
+      // "recent"): a card number or password typed there must not be stored or published either.
+      const claimedOrg = input.claimedOrg === undefined ? null : redactText(input.claimedOrg).text;
+      const region = input.region === undefined ? null : redactText(input.region).text;
       const id = randomUUID();
       const row: ReportsTable = {
         id,
@@ -149,12 +153,12 @@ export function createReportRepository(ctx: StoreContext): ReportRepository {
         created_at: now.toISOString(),
         direction: input.direction,
         number_source: input.numberSource ?? null,
-        claimed_org: input.claimedOrg ?? null,
+        claimed_org: claimedOrg,
         brand: brandOf(ctx.knowledge, input.claimedOrg),
         amount_lost: input.amountLost ?? null,
         currency: input.currency ?? null,
         country: input.country ?? null,
-        region: input.region ?? null,
+        region,
         text: redacted && redacted.text.trim() ? redacted.text : null,
         redactions: redacted && redacted.redactions.length ? JSON.stringify(redacted.redactions) : null,
         reporter_hash: reporterHash(ctx, input.reporterKey),

@@ -104,4 +104,17 @@ describe('callguard case', () => {
     const opened = await run(['new', '--country', 'gb', '--title', 'Call about my broadband']);
     expect(opened.out).toMatch(/^Case opened: [0-9a-f]{32}\n/);
   });
+  it('says a case file must be a JSON object when given an array or a string', async () => {
+    for (const [name, text] of [
+      ['list.json', '[{"kind":"call"}]'],
+      ['text.json', '"hello"'],
+    ] as const) {
+      writeFileSync(join(dir, name), text);
+      const res = await run(['new', join(dir, name), '--country', 'GB']);
+      expect(res.code).not.toBe(0);
+      expect(res.out).toBe('');
+      expect(res.err).toMatch(/expected object, received (array|string)/);
+      expect(res.err).not.toMatch(/Unknown field|\n\s+at /);
+    }
+  });
 });

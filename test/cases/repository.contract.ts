@@ -47,6 +47,45 @@ export function runCaseRepositoryContract(name: string, open: () => Promise<Stor
       );
     });
 
+    it('redacts secrets typed into one-line fields too, keeping evidence identifiers whole', async () => {
+      store = await open();
+      const typed = 'card 4111 1111 1111 1111 ssn 078-05-1120 password is hunter2 code 483920';
+      const c = await store.cases.create({
+        title: typed,
+        items: [
+          {
+            kind: 'call',
+            at: '2020-01-01T10:00:00Z',
+            direction: 'incoming',
+            claimedOrg: 'Microsoft',
+            callerName: typed,
+            assessment: { verdict: 'scam', summary: typed, flags: [typed.slice(0, 80)] },
+          },
+          { kind: 'message', channel: 'email', subject: typed, sender: typed },
+          { kind: 'remote-session', tool: 'AnyDesk', codeGiven: true, device: typed },
+          { kind: 'disclosure', what: 'password', accounts: [typed], institution: typed },
+          {
+            kind: 'payment',
+            at: '2020-01-02',
+            method: 'gift-card',
+            amount: 500,
+            currency: 'USD',
+            reference: typed,
+            recipientName: typed,
+            // The gift card number is what the issuer needs to freeze the balance: kept.
+            giftCards: [{ brand: typed, number: '6006491234567890' }],
+          },
+        ],
+      });
+      await store.cases.addItems(c.id, [
+        { kind: 'payment', at: '2020-01-03', method: 'wire', amount: 1, currency: 'USD', fromBank: typed },
+      ]);
+      const all = JSON.stringify(await store.cases.get(c.id));
+      for (const secret of ['4111 1111 1111 1111', '078-05-1120', 'hunter2', '483920'])
+        expect(all).not.toContain(secret);
+      expect(all).toContain('6006491234567890');
+    });
+
     it('appends items in order and keeps ids unique', async () => {
       store = await open();
       const c = await store.cases.create({ country: 'GB' });
@@ -58,6 +97,26 @@ export function runCaseRepositoryContract(name: string, open: () => Promise<Stor
       const got = await store.cases.get(c.id);
       expect(got.items.map((i) => i.kind)).toEqual(['remote-session', 'payment', 'disclosure']);
       expect(got).toEqual(next);
+    });
+
+    it('keeps the item cap and unique item ids when additions to one case run at once', async () => {
+      store = await open();
+      const s = store;
+      const c = await s.cases.create({});
+      const same = { kind: 'disclosure', id: 'aaaaaaaaaaaaaaaa', what: 'password' };
+      const dup = await Promise.allSettled([0, 1, 2].map(() => s.cases.addItems(c.id, [same])));
+      expect(dup.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of dup.filter((x) => x.status === 'rejected'))
+        expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'CG_CASE_INVALID' });
+
+      const many = Array.from({ length: 200 }, () => ({ kind: 'disclosure', what: 'card' }));
+      const capped = await Promise.allSettled(Array.from({ length: 6 }, () => s.cases.addItems(c.id, many)));
+      for (const r of capped.filter((x) => x.status === 'rejected'))
+        expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'CG_INPUT_TOO_LARGE' });
+      const got = await s.cases.get(c.id);
+      expect(got.items.length).toBeLessThanOrEqual(1000);
+      expect(got.items).toHaveLength(1 + 200 * capped.filter((r) => r.status === 'fulfilled').length);
+      expect(new Set(got.items.map((i) => i.id)).size).toBe(got.items.length);
     });
 
     it('refuses bad items with a pointer, and stores nothing of them', async () => {

@@ -116,6 +116,18 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(await store.reports.get(r.id)).toEqual(r);
       });
 
+      it('redacts secrets typed into claimedOrg and region (claimedOrg is shown publicly)', async () => {
+        const store = await make({ now: clock().now });
+        const { report: r } = await store.reports.create(
+          report({ claimedOrg: 'Microsoft card 4111 1111 1111 1111', region: 'password is hunter2' }),
+        );
+        expect(r.claimedOrg).toBe('Microsoft card [card number removed]');
+        expect(r.brand).toBe('microsoft');
+        expect(r.region).toBe('password is [password removed]');
+        const raw = await store.db.selectFrom('reports').selectAll().executeTakeFirstOrThrow();
+        expect(JSON.stringify([raw.claimed_org, raw.region])).not.toMatch(/4111|hunter2/);
+      });
+
       it('refuses bad input with a clear error and writes nothing', async () => {
         const store = await make({ now: clock().now });
         await expectError(store.reports.create(report({ number: '12' })), 'CG_NUMBER_INVALID', '/number');
@@ -451,6 +463,16 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(after.map((r) => [r.number, r.feed_reports])).toEqual(
           snapshot.map((r) => [r.number, r.feed_reports]),
         );
+      });
+
+      it('imports the same file sent several times at once exactly once, answering the others "already imported"', async () => {
+        const store = await make({ now: clock().now });
+        const results = await Promise.all([0, 1, 2].map(() => store.feeds.importFtcDnc({ path: FTC_FILE })));
+        expect(results.filter((r) => !r.alreadyImported)).toHaveLength(1);
+        const first = results.find((r) => !r.alreadyImported)!;
+        for (const r of results.filter((x) => x.alreadyImported))
+          expect(r).toMatchObject({ imported: 0, rows: first.rows });
+        expect(await count(store, 'feed_entries')).toBe(first.imported);
       });
 
       it('rejects a file that is not the FTC format and leaves nothing behind', async () => {

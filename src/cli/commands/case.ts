@@ -129,12 +129,15 @@ async function run(store: Store, ctx: CliContext, p: Plan): Promise<number> {
   const json = (v: unknown) => out(JSON.stringify(v, null, 2) + '\n');
   switch (p.action) {
     case 'new': {
-      const base = (p.input ?? {}) as Record<string, unknown>;
-      const c = await store.cases.create({
-        ...base,
+      const overrides = {
         ...(p.values.country ? { country: p.values.country } : {}),
         ...(p.values.title ? { title: p.values.title } : {}),
-      });
+      };
+      const base = p.input ?? {};
+      // Spread only an object: spreading an array or a string gave "Unknown field(s) 0, 1" instead of
+      // the validator's "expected object, received array".
+      const isObject = typeof base === 'object' && base !== null && !Array.isArray(base);
+      const c = await store.cases.create(isObject ? { ...base, ...overrides } : base);
       if (p.values.json) json(c);
       else {
         out(`Case opened: ${c.id}\n`);

@@ -270,13 +270,16 @@ export async function runImport(
     if (c.malformedLines.length < MAX_LISTED_MALFORMED) c.malformedLines.push({ line, reason });
   };
 
-  const body = async (trx: Tx, w: Writer): Promise<ImportResult> => {
-    const prior = await trx
+  const priorImport = (db: Tx) =>
+    db
       .selectFrom('feed_imports')
       .select(['rows_total', 'rows_imported', 'rows_duplicate', 'rows_malformed'])
       .where('source', '=', job.source)
       .where('sha256', '=', job.sha256)
       .executeTakeFirst();
+
+  const body = async (trx: Tx, w: Writer): Promise<ImportResult> => {
+    const prior = await priorImport(trx);
     if (prior) return report(true, prior);
     const now = ctx.now().toISOString();
     const version = await nextVersion(trx);
@@ -335,11 +338,13 @@ export async function runImport(
   };
 
   if (ctx.kind === 'postgres') {
-    return ctx.db.transaction().execute((trx) =>
-      body(trx, {
-        flushEvery: PG_BATCH,
-        async insertRows(rows, importId) {
-          const res = await sql<{ number: string; category: string | null; occurred_at: string | null }>`
+    return ctx.db
+      .transaction()
+      .execute((trx) =>
+        body(trx, {
+          flushEvery: PG_BATCH,
+          async insertRows(rows, importId) {
+            const res = await sql<{ number: string; category: string | null; occurred_at: string | null }>`
             INSERT INTO feed_entries (row_key, source, number, occurred_at, category, region, robocall, import_id)
             SELECT k, ${job.source}, n, o, c, r, b, ${importId}
             FROM unnest(${rows.map((r) => String(r.rowKey))}::bigint[], ${rows.map((r) => r.number)}::text[],
@@ -348,29 +353,29 @@ export async function runImport(
             ON CONFLICT (row_key) DO NOTHING
             RETURNING number, category, occurred_at
           `.execute(trx);
-          return res.rows.map((r) => ({
-            rowKey: 0n,
-            number: r.number,
-            category: r.category,
-            occurredAt: r.occurred_at,
-            region: null,
-            robocall: null,
-          }));
-        },
-        async writeAggregates(cells, perNumber, version, now) {
-          for (let i = 0; i < cells.length; i += PG_BATCH) {
-            const part = cells.slice(i, i + PG_BATCH);
-            await sql`
+            return res.rows.map((r) => ({
+              rowKey: 0n,
+              number: r.number,
+              category: r.category,
+              occurredAt: r.occurred_at,
+              region: null,
+              robocall: null,
+            }));
+          },
+          async writeAggregates(cells, perNumber, version, now) {
+            for (let i = 0; i < cells.length; i += PG_BATCH) {
+              const part = cells.slice(i, i + PG_BATCH);
+              await sql`
               INSERT INTO feed_numbers (number, source, category, reports, first_seen, last_seen)
               SELECT n, ${job.source}, c, k, f, l FROM unnest(${part.map((x) => x.number)}::text[],
                 ${part.map((x) => x.category)}::text[], ${part.map((x) => x.n)}::int[],
                 ${part.map((x) => x.first)}::text[], ${part.map((x) => x.last)}::text[]) AS t(n, c, k, f, l)
               ${sql.raw(CELL_UPSERT)}
             `.execute(trx);
-          }
-          for (let i = 0; i < perNumber.length; i += PG_BATCH) {
-            const part = perNumber.slice(i, i + PG_BATCH);
-            await sql`
+            }
+            for (let i = 0; i < perNumber.length; i += PG_BATCH) {
+              const part = perNumber.slice(i, i + PG_BATCH);
+              await sql`
               INSERT INTO number_reputation (number, sha256, reports, reporters, not_scam, feed_reports,
                 feed_first_seen, feed_last_seen, score, score_at, top_tactics, top_brands, version, updated_at)
               SELECT n, encode(sha256(convert_to(n, 'UTF8')), 'hex'), 0, 0, 0, k, f, l, 0, ${now}, '[]', '[]',
@@ -379,10 +384,20 @@ export async function runImport(
                 ${part.map((x) => x.first)}::text[], ${part.map((x) => x.last)}::text[]) AS t(n, k, f, l)
               ${sql.raw(REPUTATION_UPSERT)}
             `.execute(trx);
-          }
-        },
-      }),
-    );
+            }
+          },
+        }),
+      )
+      .catch(async (err: unknown) => {
+        // The same file sent twice at once: both transactions found no prior import, and the later
+        // one's feed_imports insert waited for the first to commit, then hit the unique key (a raw
+        // 23505, answered as a 500). The file is imported, which is what a rerun would report.
+        if (isFeedImportsClash(err)) {
+          const prior = await priorImport(ctx.db);
+          if (prior) return report(true, prior);
+        }
+        throw err;
+      });
   }
 
   // SQLite: hold Kysely's only connection (other queries wait), and write with prepared statements
@@ -521,4 +536,9 @@ function sqliteWriter(db: BetterSqlite3.Database, source: string): Writer {
       )(perNumber);
     },
   };
+}
+
+function isFeedImportsClash(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  return e?.code === '23505' && e.constraint === 'feed_imports_file';
 }
