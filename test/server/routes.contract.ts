@@ -266,6 +266,26 @@ export function routeSuite(name: string, databaseUrl: () => Promise<string | und
         entries: unknown[];
       };
       expect(later.entries).toEqual([]);
+      // One entry a page: following the cursor lists every entry once (the cursor used to be ignored,
+      // so a page after the first repeated it and the rest were never seen).
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i <= page.entries.length; i++) {
+        const q = `/v1/blocklist?since=0&minLevel=reported&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const p = (await call(s.url, 'GET', q)).body as {
+          entries: { number: string }[];
+          more: boolean;
+          cursor?: string;
+        };
+        paged.push(...p.entries.map((e) => e.number));
+        if (!p.more) break;
+        cursor = p.cursor;
+      }
+      expect(paged.length).toBeGreaterThan(1);
+      expect(new Set(paged).size).toBe(paged.length);
+      expect(paged).toContain('+12025550177');
+      const badCursor = await call(s.url, 'GET', '/v1/blocklist?since=0&cursor=zzz');
+      expect(badCursor.status).toBe(400);
       const byTime = await call(s.url, 'GET', '/v1/blocklist?since=2000-01-01T00:00:00Z');
       expect(byTime.status).toBe(200);
       const bad = await call(s.url, 'GET', '/v1/blocklist?since=yesterday');

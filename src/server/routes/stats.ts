@@ -16,6 +16,13 @@ const blocklistQuery = z.object({
     .describe('A version from an earlier page (integer) or an ISO 8601 time: only changes after it'),
   minLevel: z.enum(LEVELS).optional().describe('Lowest level listed (default from the store)'),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  cursor: z
+    .string()
+    .max(80)
+    .optional()
+    .describe(
+      'The cursor of the page before, while it said more: true (repeat the same since, minLevel and limit with it)',
+    ),
 });
 
 /** How many recent reports the community page shows. */
