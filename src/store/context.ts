@@ -27,6 +27,11 @@ export function reporterHash(ctx: StoreContext, key: string): string {
   return createHmac('sha256', ctx.salt).update(key).digest('hex');
 }
 
+/** Keyed hash of a report's network, or null without one ("net:" keeps it apart from reporter keys). */
+export function networkHash(ctx: StoreContext, network: string | undefined): string | null {
+  return network === undefined ? null : reporterHash(ctx, `net:${network}`);
+}
+
 /**
  * Runs fn in one write transaction. SQLite takes the write lock up front (BEGIN IMMEDIATE) so two
  * processes queue on the busy timeout instead of failing on lock upgrade.

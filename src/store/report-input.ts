@@ -52,6 +52,14 @@ export const reportInputSchema = z
       .min(16)
       .max(200)
       .describe('Anonymous per-client token; stored only as a keyed hash.'),
+    network: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        'The network the report came from (the API passes the client address prefix): one network counts as one reporter. Stored only as a keyed hash.',
+      ),
     idempotencyKey: z.string().min(8).max(200).optional(),
   })
   .refine((r) => r.amountLost === undefined || r.amountLost === 0 || r.currency !== undefined, {
@@ -70,6 +78,14 @@ export const notScamInputSchema = z
       .regex(/^[A-Za-z]{2}$/)
       .optional(),
     reporterKey: z.string().min(16).max(200),
+    network: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        'The network the report came from (the API passes the client address prefix): one network counts as one reporter. Stored only as a keyed hash.',
+      ),
   })
   .refine((v) => v.reportId !== undefined || v.number !== undefined, {
     message: 'give reportId or number',

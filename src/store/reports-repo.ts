@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CallGuardError } from '../errors/catalogue.js';
 import { redactText } from '../privacy/redact.js';
-import { reporterHash, writeTx, type StoreContext, type Tx } from './context.js';
+import { networkHash, reporterHash, writeTx, type StoreContext, type Tx } from './context.js';
 import { brandOf } from './official.js';
 import { toE164 } from './numbers.js';
 import {
@@ -162,6 +162,7 @@ export function createReportRepository(ctx: StoreContext): ReportRepository {
         text: redacted && redacted.text.trim() ? redacted.text : null,
         redactions: redacted && redacted.redactions.length ? JSON.stringify(redacted.redactions) : null,
         reporter_hash: reporterHash(ctx, input.reporterKey),
+        network_hash: networkHash(ctx, input.network),
         idempotency_key: input.idempotencyKey ?? null,
         body_hash: hash,
         hidden: 0,
@@ -229,6 +230,7 @@ export function createReportRepository(ctx: StoreContext): ReportRepository {
           .values({
             number,
             voter_hash: reporterHash(ctx, input.reporterKey),
+            network_hash: networkHash(ctx, input.network),
             report_id: input.reportId ?? null,
             created_at: ctx.now().toISOString(),
           })

@@ -217,9 +217,11 @@ export async function recomputeNumber(ctx: StoreContext, trx: Tx, number: string
   if (ctx.kind === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${number}))`.execute(trx);
   const nowDate = ctx.now();
   const now = nowDate.getTime();
+  // One reporter is one network when the report came with one (the API's), else one reporter key:
+  // keys are the client's to choose, so rotating them from one network must not count as many people.
   const reports = await trx
     .selectFrom('reports')
-    .select(['reporter_hash', 'occurred_at'])
+    .select(['reporter_hash', 'network_hash', 'occurred_at'])
     .where('number', '=', number)
     .where('hidden', '=', 0)
     .execute();
@@ -227,24 +229,34 @@ export async function recomputeNumber(ctx: StoreContext, trx: Tx, number: string
   let first: string | null = null;
   let last: string | null = null;
   for (const r of reports) {
-    const prev = latest.get(r.reporter_hash);
-    if (prev === undefined || r.occurred_at > prev) latest.set(r.reporter_hash, r.occurred_at);
+    const who = r.network_hash ?? r.reporter_hash;
+    const prev = latest.get(who);
+    if (prev === undefined || r.occurred_at > prev) latest.set(who, r.occurred_at);
     if (first === null || r.occurred_at < first) first = r.occurred_at;
     if (last === null || r.occurred_at > last) last = r.occurred_at;
   }
   const votes = await trx
     .selectFrom('not_scam_votes')
-    .select('created_at')
+    .select(['voter_hash', 'network_hash', 'created_at'])
     .where('number', '=', number)
     .execute();
+  const voted = new Map<string, string>();
+  for (const v of votes) {
+    const who = v.network_hash ?? v.voter_hash;
+    const prev = voted.get(who);
+    if (prev === undefined || v.created_at > prev) voted.set(who, v.created_at);
+  }
   let score = 0;
   for (const at of latest.values()) score += decay(now - Date.parse(at));
-  for (const v of votes) score -= decay(now - Date.parse(v.created_at));
+  for (const at of voted.values()) score -= decay(now - Date.parse(at));
 
   const tactics = await trx
     .selectFrom('report_items as i')
     .innerJoin('reports as r', 'r.id', 'i.report_id')
-    .select(['i.value as id', sql<number | string>`count(distinct r.reporter_hash)`.as('n')])
+    .select([
+      'i.value as id',
+      sql<number | string>`count(distinct coalesce(r.network_hash, r.reporter_hash))`.as('n'),
+    ])
     .where('r.number', '=', number)
     .where('r.hidden', '=', 0)
     .where('i.kind', '=', 'tactic')
@@ -255,7 +267,7 @@ export async function recomputeNumber(ctx: StoreContext, trx: Tx, number: string
     .execute();
   const brands = await trx
     .selectFrom('reports')
-    .select(['brand', sql<number | string>`count(distinct reporter_hash)`.as('n')])
+    .select(['brand', sql<number | string>`count(distinct coalesce(network_hash, reporter_hash))`.as('n')])
     .where('number', '=', number)
     .where('hidden', '=', 0)
     .where('brand', 'is not', null)
@@ -270,7 +282,7 @@ export async function recomputeNumber(ctx: StoreContext, trx: Tx, number: string
   const values = {
     reports: reports.length,
     reporters: latest.size,
-    not_scam: votes.length,
+    not_scam: voted.size,
     first_seen: first,
     last_seen: last,
     score,

@@ -29,6 +29,8 @@ export interface ReportsTable {
   text: string | null;
   redactions: string | null;
   reporter_hash: string;
+  /** Keyed hash of the client's network (see migration 004); null for local and older reports. */
+  network_hash: string | null;
   idempotency_key: string | null;
   body_hash: string;
   hidden: number;
@@ -46,6 +48,7 @@ export interface ReportItemsTable {
 export interface NotScamVotesTable {
   number: string;
   voter_hash: string;
+  network_hash: string | null;
   report_id: string | null;
   created_at: string;
 }

@@ -22,7 +22,7 @@ export function createStatsRepository(ctx: StoreContext): StatsRepository {
           'week',
           'number',
           sql<number | string>`count(*)`.as('n'),
-          sql<number | string>`count(distinct reporter_hash)`.as('r'),
+          sql<number | string>`count(distinct coalesce(network_hash, reporter_hash))`.as('r'),
         ])
         .groupBy(['week', 'number'])
         .execute();

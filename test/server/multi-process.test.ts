@@ -23,7 +23,14 @@ interface Proc {
 function serve(databaseUrl: string): Promise<Proc> {
   const child = spawn(process.execPath, ['bin/callguard.js', 'serve', '--port', '0', '--host', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', CALLGUARD_RATE_LIMIT_WRITES: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'info',
+      CALLGUARD_RATE_LIMIT_WRITES: '0',
+      // Reporters on distinct networks, as X-Forwarded-For says (one network counts as one reporter).
+      CALLGUARD_TRUST_PROXY: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -84,6 +91,7 @@ describe('two server processes on one PostgreSQL', () => {
           { number, direction: 'they-called', claimedOrg: 'Microsoft' },
           {
             'x-reporter-key': `multi-process-reporter-${i}`,
+            'x-forwarded-for': `198.51.${100 + i}.7`,
           },
         ),
       );

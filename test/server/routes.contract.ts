@@ -26,12 +26,16 @@ export function routeSuite(name: string, databaseUrl: () => Promise<string | und
       }
       s = await startTestServer({
         ...(url ? { databaseUrl: url } : {}),
-        env: { CALLGUARD_ADMIN_TOKEN: ADMIN_TOKEN },
+        // Reporters on distinct networks come through a trusted proxy's X-Forwarded-For.
+        env: { CALLGUARD_ADMIN_TOKEN: ADMIN_TOKEN, CALLGUARD_TRUST_PROXY: '127.0.0.1' },
       });
     });
     afterAll(async () => s?.close());
     const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-    const reporter = (n: number) => ({ 'x-reporter-key': `contract-reporter-${n}-0000000` });
+    const reporter = (n: number) => ({
+      'x-reporter-key': `contract-reporter-${n}-0000000`,
+      'x-forwarded-for': `203.0.${n}.9`,
+    });
 
     it('is ready on its backend', async ({ skip: skipTest }) => {
       if (skip) skipTest();
@@ -144,6 +148,48 @@ export function routeSuite(name: string, databaseUrl: () => Promise<string | und
       const rep = (vote.body as { reputation: { reporters: number; notScam: number } }).reputation;
       expect(rep.reporters).toBe(3);
       expect(rep.notScam).toBe(1);
+    });
+
+    it('one network is one reporter however many reporter keys it sends (reports and not-scam votes)', async ({
+      skip: skipTest,
+    }) => {
+      if (skip) skipTest();
+      const number = '+12025550178';
+      let id = '';
+      // Five keys from one /24: before, five "people", enough for confirmed-scam.
+      for (let k = 0; k < 5; k++) {
+        const res = await call(
+          s.url,
+          'POST',
+          '/v1/reports',
+          { number, direction: 'they-called' },
+          { 'x-reporter-key': `rotating-reporter-key-${k}`, 'x-forwarded-for': `198.51.100.${k + 1}` },
+        );
+        expect(res.status).toBe(201);
+        id = (res.body as { id: string }).id;
+      }
+      const rep = (await call(s.url, 'GET', `/v1/numbers/${number}`)).body as {
+        reputation: { reporters: number; reports: number; level: string };
+      };
+      expect(rep.reputation).toMatchObject({ reports: 5, reporters: 1, level: 'reported' });
+      // The same for votes: rotating keys cannot clear a number either.
+      for (let k = 0; k < 3; k++) {
+        await call(s.url, 'POST', `/v1/reports/${id}/not-scam`, undefined, {
+          'x-reporter-key': `rotating-voter-key-${k}-00`,
+          'x-forwarded-for': '192.0.2.10',
+        });
+      }
+      const after = (await call(s.url, 'GET', `/v1/numbers/${number}`)).body as {
+        reputation: { notScam: number };
+      };
+      expect(after.reputation.notScam).toBe(1);
+      // A network is the client's: a body cannot name one.
+      const named = await call(s.url, 'POST', '/v1/reports', {
+        number,
+        direction: 'they-called',
+        network: 'x',
+      });
+      expect(named.status).toBe(400);
     });
 
     it('GET /v1/numbers/{number}: the check plus community reputation, and lookup by SHA-256', async ({

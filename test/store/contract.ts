@@ -269,6 +269,25 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(rep.score).toBeLessThanOrEqual(1);
       });
 
+      it('counts one network as one reporter, whatever keys it uses; reports without one count by key', async () => {
+        const store = await make({ now: clock().now });
+        for (let i = 1; i <= 5; i++) {
+          await store.reports.create(
+            report({ reporterKey: key(i), network: '198.51.100.0/24', tactics: ['REMOTE_ACCESS_REQUEST'] }),
+          );
+        }
+        let rep = await store.reputation.get(SCAM);
+        expect(rep).toMatchObject({ level: 'reported', reporters: 1, reports: 5 });
+        expect(rep.topTactics[0]).toEqual({ id: 'REMOTE_ACCESS_REQUEST', reporters: 1 });
+        await store.reports.create(report({ reporterKey: key(6), network: '203.0.113.0/24' }));
+        await store.reports.create(report({ reporterKey: key(7) })); // no network: its key
+        rep = await store.reputation.get(SCAM);
+        expect(rep).toMatchObject({ level: 'likely-scam', reporters: 3, reports: 7 });
+        for (let i = 10; i < 13; i++)
+          await store.reports.notScam({ number: SCAM, reporterKey: key(i), network: '192.0.2.0/24' });
+        expect((await store.reputation.get(SCAM)).notScam).toBe(1);
+      });
+
       it('climbs to likely-scam with two reporters and confirmed-scam with five', async () => {
         const store = await make({ now: clock().now });
         await store.reports.create(report({ reporterKey: key(1) }));

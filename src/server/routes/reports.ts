@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { reportInputSchema } from '../../store/report-input.js';
 import { defineRoute, type RoutePlugin } from '../route.js';
-import { IDEMPOTENCY_HEADER, REPORTER_KEY_HEADER, idempotencyKey, reporterKey } from '../client-key.js';
+import {
+  IDEMPOTENCY_HEADER,
+  REPORTER_KEY_HEADER,
+  clientNetwork,
+  idempotencyKey,
+  reporterKey,
+} from '../client-key.js';
 
-// The store's own schema, minus the two keys that travel in headers on the API.
-const { reporterKey: _rk, idempotencyKey: _ik, ...reportFields } = reportInputSchema.shape;
+// The store's own schema, minus the two keys that travel in headers on the API and the network,
+// which the server works out from the connection (a client must not choose it).
+const { reporterKey: _rk, idempotencyKey: _ik, network: _nw, ...reportFields } = reportInputSchema.shape;
 export const reportBodySchema = z
   .strictObject(reportFields)
   .refine((r) => r.amountLost === undefined || r.amountLost === 0 || r.currency !== undefined, {
@@ -32,6 +39,7 @@ export const routes: RoutePlugin = (app, { deps }) => {
       const result = await deps.store.reports.create({
         ...(request.body as object),
         reporterKey: reporterKey(request),
+        network: clientNetwork(request.ip),
         idempotencyKey: idempotencyKey(request),
       });
       reply.status(result.created ? 201 : 200);
@@ -61,6 +69,10 @@ export const routes: RoutePlugin = (app, { deps }) => {
     errors: [404],
     rateLimit: 'writes',
     handler: async ({ params, request }) =>
-      deps.store.reports.notScam({ reportId: params.id, reporterKey: reporterKey(request) }),
+      deps.store.reports.notScam({
+        reportId: params.id,
+        reporterKey: reporterKey(request),
+        network: clientNetwork(request.ip),
+      }),
   });
 };

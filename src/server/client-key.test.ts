@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { clientNetwork } from './client-key.js';
+
+describe('clientNetwork', () => {
+  it.each([
+    ['203.0.113.9', '203.0.113.0/24'],
+    ['203.0.113.250', '203.0.113.0/24'],
+    ['::ffff:203.0.113.9', '203.0.113.0/24'],
+    ['::FFFF:203.0.113.9', '203.0.113.0/24'],
+    ['2001:db8:abcd:12::1', '2001:db8:abcd::/48'],
+    ['2001:0db8:abcd:0012:0000:0000:0000:0001', '2001:db8:abcd::/48'],
+    ['2001:db8:abcd:ffff:1:2:3:4', '2001:db8:abcd::/48'],
+    ['2001:db8::1', '2001:db8:0::/48'],
+    ['::1', '0:0:0::/48'],
+    ['fe80::1%eth0', 'fe80:0:0::/48'],
+    ['64:ff9b::192.0.2.33', '64:ff9b:0::/48'],
+  ])('%s is in %s', (ip, network) => {
+    expect(clientNetwork(ip)).toBe(network);
+  });
+
+  it('puts addresses of one network together and of two apart', () => {
+    expect(clientNetwork('198.51.100.1')).toBe(clientNetwork('198.51.100.77'));
+    expect(clientNetwork('198.51.100.1')).not.toBe(clientNetwork('198.51.101.1'));
+    expect(clientNetwork('2001:db8:1::5')).toBe(clientNetwork('2001:db8:1:ff::9'));
+    expect(clientNetwork('2001:db8:1::5')).not.toBe(clientNetwork('2001:db8:2::5'));
+  });
+});
