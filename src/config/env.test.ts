@@ -54,6 +54,12 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /LOG_LEVEL/],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL', /postgres:\/\/.*\(hidden\)/],
     [{ CALLGUARD_ADMIN_TOKEN: 'short' }, 'CALLGUARD_ADMIN_TOKEN', /16 characters.*got \(hidden\)/],
+    [
+      { CALLGUARD_ADMIN_TOKEN: 'a token with spaces in it' },
+      'CALLGUARD_ADMIN_TOKEN',
+      /without spaces.*got \(hidden\)/,
+    ],
+    [{ CALLGUARD_ADMIN_TOKEN: 'a-long-admin-token-here ' }, 'CALLGUARD_ADMIN_TOKEN', /without spaces/],
     [{ CALLGUARD_CORS_ORIGINS: 'example.org/path' }, 'CALLGUARD_CORS_ORIGINS', /origins/],
     [{ CALLGUARD_BODY_LIMIT: 'huge' }, 'CALLGUARD_BODY_LIMIT', /size/],
     [{ CALLGUARD_TRUST_PROXY: 'maybe please' }, 'CALLGUARD_TRUST_PROXY', /hop count/],

@@ -114,6 +114,8 @@ const ENV_SCHEMA = z.object({
   CALLGUARD_ADMIN_TOKEN: z
     .string()
     .min(16, 'must be at least 16 characters (use a long random string)')
+    // A bearer token is one word: with a space in it no Authorization header could ever match.
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (a bearer token is one word)')
     .optional(),
   CALLGUARD_TRUST_PROXY: trustProxy.default(false),
   CALLGUARD_CORS_ORIGINS: origins.default([]),

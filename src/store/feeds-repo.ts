@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CallGuardError } from '../errors/catalogue.js';
+import { parseJson } from '../errors/json-syntax.js';
 import { decodeText, formatBytes } from '../cli/read-input.js';
 import type { StoreContext } from './context.js';
 import { ftcDncParser } from './feeds/ftc-dnc.js';
@@ -32,13 +33,7 @@ async function jsonJob(
       { pointer: path },
     );
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(decodeText(buf, path));
-  } catch (err) {
-    if (err instanceof CallGuardError) throw err;
-    throw new CallGuardError('CG_JSON_MALFORMED', `"${path}": ${(err as Error).message}.`, { pointer: path });
-  }
+  const data = parseJson(decodeText(buf, path), `"${path}"`, path);
   if (!Array.isArray(data)) {
     throw new CallGuardError('CG_INPUT_INVALID', `"${path}" must hold a JSON array of numbers.`, {
       pointer: path,

@@ -113,7 +113,7 @@ describe('/v1/cases', () => {
   });
 
   it('answers 404 the same way for unknown and malformed ids', async () => {
-    for (const id of ['0'.repeat(32), 'not-an-id', 'A'.repeat(32)]) {
+    for (const id of ['0'.repeat(32), 'not-an-id', 'A'.repeat(32), 'a'.repeat(65), 'b'.repeat(299)]) {
       const r = await call(s.url, 'GET', `/v1/cases/${id}`);
       expect(r.status).toBe(404);
       expect((r.body as { code: string }).code).toBe('CG_CASE_NOT_FOUND');

@@ -3,6 +3,7 @@
  * (--db FILE or postgres://…, else DATABASE_URL / CALLGUARD_DB / ./data/callguard.db).
  */
 import { CallGuardError } from '../../errors/catalogue.js';
+import { parseJson } from '../../errors/json-syntax.js';
 import {
   applicableReports,
   buildTimeline,
@@ -207,13 +208,7 @@ async function readJson(file: string | undefined, ctx: CliContext, optional: boo
   if (file === undefined && optional) return undefined;
   const text = await readTextInput(file, ctx, 5 * 1024 * 1024);
   if (optional && text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new CallGuardError('CG_JSON_MALFORMED', `${file ?? 'standard input'}: ${(err as Error).message}`, {
-      pointer: file ?? '-',
-    });
-  }
+  return parseJson(text, file ?? 'standard input', file ?? '-');
 }
 
 function showText(c: Case): string {

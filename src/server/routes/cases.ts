@@ -19,7 +19,8 @@ import { CallGuardError } from '../../errors/catalogue.js';
 import { defineRoute, type RoutePlugin } from '../route.js';
 
 const idParams = z.object({
-  id: z.string().max(64).describe('Case id: 32 hexadecimal characters (128 random bits)'),
+  // Longer than any id, but anything under the router's limit gets the same 404 as a wrong id.
+  id: z.string().max(300).describe('Case id: 32 hexadecimal characters (128 random bits)'),
 });
 const reportParams = idParams.extend({ report: z.enum(REPORT_IDS).describe('Which authority') });
 const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('md') });
