@@ -100,9 +100,9 @@ describe('callguard case', () => {
 
     expect((await run(['report', '0'.repeat(32), '--to', 'fbi'])).err).toContain('--to must be one of');
     expect((await run(['export', '0'.repeat(32)])).err).toContain('--format is required');
-    const bad = (await run(['new', '-'], '{not json')).err;
-    expect(bad).toContain('CG_JSON_MALFORMED');
-    expect(bad).toContain('standard input is not valid JSON: at column 2, this is not a JSON value');
+    const notJson = (await run(['new', '-'], '{not json')).err;
+    expect(notJson).toContain('CG_JSON_MALFORMED');
+    expect(notJson).toContain('standard input is not valid JSON: at column 2, this is not a JSON value');
     const opened = await run(['new', '--country', 'gb', '--title', 'Call about my broadband']);
     expect(opened.out).toMatch(/^Case opened: [0-9a-f]{32}\n/);
   });
