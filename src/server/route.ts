@@ -166,7 +166,9 @@ export function defineRoute<
         : {}),
     handler: async (request, reply) => {
       if (spec.queued) {
-        const wait = app.fairQueue.turn();
+        // A body of unknown size (chunked) counts as the largest allowed: it gets a turn of its own.
+        const length = Number(request.headers['content-length']);
+        const wait = app.fairQueue.turn(Number.isFinite(length) ? length : config.bodyLimit);
         // Full again while this body was read.
         if (wait === 'full') throw busy(app.fairQueue, reply);
         if (wait) {
