@@ -17,6 +17,14 @@ export const OLDEST_REPORT = '1990-01-01T00:00:00.000Z';
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
+/** Where a report or vote came from (the API passes the client's address prefix; see docs/reputation.md). */
+const networkField = z
+  .string()
+  .min(1)
+  .max(100)
+  .optional()
+  .describe('The network it came from: one network counts as one reporter. Stored only as a keyed hash.');
+
 export const reportInputSchema = z
   .strictObject({
     number: z.string().min(1).max(64).describe('The phone number, as typed; normalised to E.164.'),
@@ -52,14 +60,7 @@ export const reportInputSchema = z
       .min(16)
       .max(200)
       .describe('Anonymous per-client token; stored only as a keyed hash.'),
-    network: z
-      .string()
-      .min(1)
-      .max(100)
-      .optional()
-      .describe(
-        'The network the report came from (the API passes the client address prefix): one network counts as one reporter. Stored only as a keyed hash.',
-      ),
+    network: networkField,
     idempotencyKey: z.string().min(8).max(200).optional(),
   })
   .refine((r) => r.amountLost === undefined || r.amountLost === 0 || r.currency !== undefined, {
@@ -78,14 +79,7 @@ export const notScamInputSchema = z
       .regex(/^[A-Za-z]{2}$/)
       .optional(),
     reporterKey: z.string().min(16).max(200),
-    network: z
-      .string()
-      .min(1)
-      .max(100)
-      .optional()
-      .describe(
-        'The network the report came from (the API passes the client address prefix): one network counts as one reporter. Stored only as a keyed hash.',
-      ),
+    network: networkField,
   })
   .refine((v) => v.reportId !== undefined || v.number !== undefined, {
     message: 'give reportId or number',
