@@ -58,7 +58,7 @@ export function describeJsonSyntax(text: string): string {
   const where =
     first.offset >= text.trimEnd().length
       ? 'the end (the text stops too early)'
-      : text.includes('\n')
+      : text.trimEnd().includes('\n')
         ? `line ${line}, column ${column}`
         : `column ${column}`;
   return `at ${where}, ${WHY[printParseErrorCode(first.error)] ?? 'it is not valid JSON there'}`;

@@ -208,7 +208,8 @@ async function readJson(file: string | undefined, ctx: CliContext, optional: boo
   if (file === undefined && optional) return undefined;
   const text = await readTextInput(file, ctx, 5 * 1024 * 1024);
   if (optional && text.trim() === '') return undefined;
-  return parseJson(text, file ?? 'standard input', file ?? '-');
+  const fromStdin = file === undefined || file === '-';
+  return fromStdin ? parseJson(text, 'standard input') : parseJson(text, file, file);
 }
 
 function showText(c: Case): string {
