@@ -8,15 +8,25 @@
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /** Unpaired UTF-16 halves cannot be encoded; they become U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they make a viewer show text
+ * in another order than it is stored, so "+1 888 555 0123" or a sentence in a report to the authorities
+ * could read differently from what was filed. The plain marks (U+200E, U+200F, U+061C) are kept.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 /** Characters that some viewers treat as line breaks. */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 
-/** Removes control characters and repairs lone surrogates; keeps tabs and newlines (CRLF becomes LF). */
+/**
+ * Removes control characters and bidi overrides and repairs lone surrogates; keeps tabs and newlines
+ * (CRLF becomes LF).
+ */
 export function cleanText(value: string): string {
   return value
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0085\u2028\u2029]/g, '\n')
     .replace(CONTROL, '')
+    .replace(BIDI_CONTROL, '')
     .replace(LONE_SURROGATE, '\uFFFD');
 }
 
@@ -28,5 +38,5 @@ export function oneLine(value: string): string {
 /** True when the string holds a character a single-line field must not have. */
 export function hasControlChars(value: string): boolean {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(value);
+  return /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/.test(value);
 }

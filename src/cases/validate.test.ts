@@ -108,6 +108,17 @@ describe('createCase', () => {
     expect(errorOf(() => parseCaseItem({ ...call, colour: 'red' }, { now })).pointer).toBe('/colour');
   });
 
+  it('refuses text-direction overrides in one-line fields and drops them from free text', () => {
+    // U+202E shows "+1 888 555 0123" reversed after it: a report would read otherwise than filed.
+    const err = errorOf(() => parseCaseItem({ ...call, callerName: 'Agent \u202E3210 555 888' }, { now }));
+    expect(err.pointer).toBe('/callerName');
+    expect(err.message).toContain('text-direction overrides');
+    const item = parseCaseItem({ ...call, notes: 'call \u2066back\u2069 on \u202D+1 888\u202C' }, { now });
+    expect(item.notes).toBe('call back on +1 888');
+    // The plain right-to-left mark stays: Arabic and Hebrew text needs it.
+    expect(parseCaseItem({ ...call, notes: 'שלום\u200F 123' }, { now }).notes).toBe('שלום\u200F 123');
+  });
+
   it('cleans and redacts free text through the hook', () => {
     const item = parseCaseItem(
       { ...call, notes: 'card 4111\u0000 and more\r\nline two' },

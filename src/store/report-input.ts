@@ -113,9 +113,12 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
-/** Control characters other than tab and newline are dropped from free text (terminal escapes, NULs). */
+/**
+ * Control characters other than tab and newline are dropped from free text (terminal escapes, NULs),
+ * and so are bidi overrides, which make a viewer show the text in another order than it was written.
+ */
 export function cleanText(text: string): string {
   return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, '');
 }

@@ -181,6 +181,11 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         const store = await make({ now: clock().now });
         const { report: r } = await store.reports.create(report({ text: 'bad\u0000 \u001b[31mred\r\nnext' }));
         expect(r.text).toBe('bad [31mred\nnext');
+        // Bidi overrides too: "call \u202E3210 555 888" would show the number reversed.
+        const { report: b } = await store.reports.create(
+          report({ text: 'call \u202E3210 555 888\u202C now' }),
+        );
+        expect(b.text).toBe('call 3210 555 888 now');
       });
 
       it('is idempotent: same key and body gives the same report, a different body conflicts', async () => {
