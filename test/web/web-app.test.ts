@@ -288,6 +288,17 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in Chromium', () => {
     );
     await expectAccessible(page, 'transcript-result');
 
+    // The result can be copied for someone the person trusts: verdict, signs, steps; not the call's words.
+    await page.getByRole('button', { name: 'Copy this result to send to someone you trust' }).click();
+    await expect.poll(() => page.locator('.verdict .copy-status').textContent()).toContain('Copied');
+    const shared = await page.evaluate(() => navigator.clipboard.readText());
+    expect(shared).toMatch(/^CallGuard: a check of a suspicious call\n/);
+    expect(shared).toContain('What to do now:\n1. ');
+    expect(shared).toContain('Warning signs:\n- ');
+    expect(shared).toContain('https://support.microsoft.com/contactus');
+    expect(shared).not.toContain('300 dollars');
+    expect(shared).not.toContain('<script>');
+
     // Upload a WebVTT file.
     const dir = await mkdtemp(join(tmpdir(), 'cg-web-'));
     const vtt = join(dir, 'call.vtt');

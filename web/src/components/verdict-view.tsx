@@ -3,6 +3,8 @@ import type { Assessment } from '../../../src/engine/types.js';
 import { href } from '../lib/router.js';
 import { VERDICT_WORDS, percent } from '../lib/words.js';
 import { RedFlagList } from './red-flag-list.js';
+import { CopyButton } from './copy-button.js';
+import { resultText } from '../lib/result-text.js';
 
 interface VerdictViewProps {
   assessment: Assessment;
@@ -98,6 +100,8 @@ export function VerdictView({ assessment, level = 2, afterBanner }: VerdictViewP
         <a class="button" href={href('/recovery')}>
           I already gave access or money
         </a>
+        {/* For the family member or help desk the person turns to: the verdict and the steps, not the call's words. */}
+        <CopyButton text={resultText(assessment)} label="Copy this result to send to someone you trust" />
       </div>
     </div>
   );
