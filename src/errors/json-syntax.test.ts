@@ -72,3 +72,12 @@ describe('parseJson', () => {
     });
   });
 });
+
+describe('deeply nested text', () => {
+  it('is refused with a message, not a stack overflow', () => {
+    for (const text of ['['.repeat(20_000), '{"a":'.repeat(20_000), `${'['.repeat(20_000)}1,]`]) {
+      expect(describeJsonSyntax(text)).toMatch(/not valid JSON|at /);
+      expect(() => parseJson(text, 'The body')).toThrow(CallGuardError);
+    }
+  });
+});

@@ -50,7 +50,12 @@ export function describeJsonSyntax(text: string): string {
   if (text.charCodeAt(0) === 0xfeff)
     return 'it starts with an invisible byte-order mark (U+FEFF); save it without one';
   const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  try {
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch {
+    // jsonc-parser recurses: thousands of "[" overflow the stack. Such a text gets no place, not a crash.
+    return 'it is not valid JSON (nested too deeply to say where)';
+  }
   const first = errors[0];
   if (!first) return 'it is not valid JSON';
   const { line, column } = lineAndColumn(text, first.offset);

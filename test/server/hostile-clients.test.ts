@@ -111,6 +111,26 @@ describe('requests Node or the router refuse', () => {
   });
 });
 
+describe('a JSON body nested thousands deep', () => {
+  it('gets a 400 saying it is not JSON, not a 500 from the error message', async () => {
+    s = await startTestServer();
+    for (const [body, status, code] of [
+      ['['.repeat(20_000), 400, 'CG_JSON_MALFORMED'],
+      [JSON.stringify({ transcript: '[' + '{"a":'.repeat(20_000) }), 422, 'CG_TRANSCRIPT_MALFORMED'],
+    ] as const) {
+      const res = await fetch(`${s.url}/v1/assess`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(status);
+      const problem = (await res.json()) as { code: string; detail: string };
+      expect(problem.code).toBe(code);
+      expect(problem.detail).toContain('nested too deeply to say where');
+    }
+  });
+});
+
 describe('a JSON body with prototype keys', () => {
   it('is refused with a message that names those keys', async () => {
     s = await startTestServer();
