@@ -14,6 +14,14 @@ describe('clientNetwork', () => {
     ['::1', '0:0:0::/48'],
     ['fe80::1%eth0', 'fe80:0:0::/48'],
     ['64:ff9b::192.0.2.33', '64:ff9b:0::/48'],
+    // IPv4-mapped in other spellings, and ports some proxies put in X-Forwarded-For.
+    ['::ffff:cb00:7109', '203.0.113.0/24'],
+    ['0:0:0:0:0:ffff:203.0.113.9', '203.0.113.0/24'],
+    ['203.0.113.9:51234', '203.0.113.0/24'],
+    ['[2001:db8:abcd:12::1]:443', '2001:db8:abcd::/48'],
+    ['[::ffff:203.0.113.9]:80', '203.0.113.0/24'],
+    ['not an address', 'unparsed'],
+    ['1.2.3.4:5:6', 'unparsed'],
   ])('%s is in %s', (ip, network) => {
     expect(clientNetwork(ip)).toBe(network);
   });

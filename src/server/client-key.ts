@@ -1,4 +1,4 @@
-import { isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseInput } from './validate.js';
@@ -24,35 +24,53 @@ export function reporterKey(request: FastifyRequest): string {
 
 /**
  * The network a client address belongs to, as counted for reputation: an IPv4 /24 or an IPv6 /48
- * (IPv4-mapped IPv6 counts as IPv4). Reporter keys are the client's to choose, so without this one
- * machine sending five keys was five people, enough to mark any number "confirmed-scam".
+ * (an IPv4-mapped IPv6 address, in any spelling, counts as IPv4). Reporter keys are the client's to
+ * choose, so without this one machine sending five keys was five people, enough to mark any number
+ * "confirmed-scam".
  * @example clientNetwork('203.0.113.9') // "203.0.113.0/24"
  */
 export function clientNetwork(ip: string): string {
-  const address = ip.replace(/%.*$/, '');
-  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/i.exec(address);
-  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
-  if (isIPv6(address)) return `${expandIPv6(address).slice(0, 3).join(':')}::/48`;
-  // Not an address (a test harness, a unix socket): the whole string is its own network.
-  return address;
+  // Some proxies write the client's port into X-Forwarded-For ("1.2.3.4:51234", "[2001:db8::1]:443"):
+  // left in, every connection would be a network of its own.
+  const address = ip
+    .trim()
+    .replace(/^\[([^\]]*)\](?::\d+)?$/, '$1')
+    .replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1')
+    .replace(/%.*$/, '');
+  if (isIPv4(address)) return ipv4Network(address.split('.').map(Number));
+  if (isIPv6(address)) {
+    const g = ipv6Groups(address);
+    // ::ffff:0:0/96 is IPv4 however it is written (dotted or hex).
+    if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) {
+      return ipv4Network([g[6]! >> 8, g[6]! & 0xff, g[7]! >> 8]);
+    }
+    return `${g
+      .slice(0, 3)
+      .map((x) => x.toString(16))
+      .join(':')}::/48`;
+  }
+  // Not an address at all: one shared bucket, so an odd header cannot make a reporter per request.
+  return 'unparsed';
 }
 
-/** The eight 16-bit groups of an IPv6 address, as lowercase hex without leading zeros. */
-function expandIPv6(address: string): string[] {
-  const [head = '', tail] = address.toLowerCase().split('::');
-  const part = (s: string) => (s === '' ? [] : s.split(':'));
-  // An embedded IPv4 tail ("::ffff:1.2.3.4" forms not caught above) is two groups.
-  const words = (xs: string[]) =>
-    xs.flatMap((x) => {
-      const q = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(x);
-      if (!q) return [x];
-      const [a, b, c, d] = q.slice(1).map(Number) as [number, number, number, number];
-      return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
-    });
-  const left = words(part(head));
-  const right = tail === undefined ? [] : words(part(tail));
-  const middle = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
-  return [...left, ...middle, ...right].map((g) => parseInt(g, 16).toString(16));
+function ipv4Network([a, b, c]: number[]): string {
+  return `${a}.${b}.${c}.0/24`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (an embedded dotted IPv4 tail is two groups). */
+function ipv6Groups(address: string): number[] {
+  const words = (part: string): number[] =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((x) => {
+          if (!x.includes('.')) return [parseInt(x, 16)];
+          const [a, b, c, d] = x.split('.').map(Number) as [number, number, number, number];
+          return [(a << 8) | b, (c << 8) | d];
+        });
+  const [head = '', tail] = address.split('::');
+  const left = words(head);
+  const right = tail === undefined ? [] : words(tail);
+  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
 }
 
 const idempotencySchema = z.object({

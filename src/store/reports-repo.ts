@@ -32,7 +32,8 @@ function canonical(value: unknown): string {
 }
 
 function bodyHash(input: ReportInput): string {
-  const { idempotencyKey: _ignored, ...body } = input;
+  // Not the network: a retry from a phone that moved from Wi-Fi to mobile data is the same report.
+  const { idempotencyKey: _ignored, network: _from, ...body } = input;
   return createHash('sha256').update(canonical(body)).digest('hex');
 }
 

@@ -195,6 +195,9 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         const again = await store.reports.create({ ...body });
         expect(again.created).toBe(false);
         expect(again.report).toEqual(first.report);
+        // A retry from another network (Wi-Fi to mobile data) is the same report, not a conflict.
+        const moved = await store.reports.create({ ...body, network: '198.51.100.0/24' });
+        expect(moved).toMatchObject({ created: false, report: first.report });
         expect(first.report.currency).toBe('USD');
         await expectError(
           store.reports.create({ ...body, amountLost: 301 }),
