@@ -33,6 +33,8 @@ describe('FairQueue', () => {
   });
 
   it('gives a big request a turn of its own, and stops a batch before the bytes would pass 64 KB', async () => {
+    // Infinity: a route whose cost does not follow its size (bulk number checks) runs alone.
+    expect(await turns([1024, Infinity, 1024, 1024])).toEqual([[0], [1], [2, 3]]);
     expect(await turns([1024, 1_000_000, 1024, 40_000, 30_000, 1024, 0])).toEqual([
       [0],
       [1],

@@ -13,9 +13,11 @@
  * the loop has read and parsed other requests (about 90 against 160 µs of engine time for the
  * bench's 1 KB transcript, measured in one server under load): the engine's code and data are still
  * in the CPU's caches. Up to BATCH_JOBS requests, and BATCH_BYTES of request bodies, per turn took
- * server CPU per assessment from about 260 to about 205 µs and p99 at 50 connections from 19-27 to
- * 13-22 ms (docs/performance.md, "Ninth session"). The byte bound keeps big requests (a 1 MB scan)
- * one per turn, so a turn still ends after one heavy job.
+ * server CPU per assessment from about 267 to about 193 µs and p99 at 50 connections from 17-23 to
+ * 13-19 ms (docs/performance.md, "Ninth session"). The byte bound keeps big requests (a 1 MB scan)
+ * one per turn, and routes whose cost does not follow their size (bulk number checks, caller-ID
+ * verification) ask for a turn of their own (`bytes` Infinity), so a turn still ends after one heavy
+ * job.
  */
 const BATCH_JOBS = 8;
 const BATCH_BYTES = 64 * 1024;

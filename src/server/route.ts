@@ -73,8 +73,12 @@ export interface RouteSpec<
   errors?: number[];
   /** Per-client rate limit bucket. */
   rateLimit?: 'writes' | 'assess';
-  /** CPU-heavy: waits its turn in the server's fair queue (see fair-queue.ts); 503 when it is full. */
-  queued?: boolean;
+  /**
+   * CPU-heavy: waits its turn in the server's fair queue (see fair-queue.ts); 503 when it is full.
+   * 'alone' when its cost does not follow its body's size (1,000 short numbers, certificate
+   * checks): it then never shares a turn.
+   */
+  queued?: boolean | 'alone';
   /** Requires the admin bearer token. */
   admin?: boolean;
   /** Overrides the server body limit for this route (bytes). */
@@ -168,7 +172,9 @@ export function defineRoute<
       if (spec.queued) {
         // A body of unknown size (chunked) counts as the largest allowed: it gets a turn of its own.
         const length = Number(request.headers['content-length']);
-        const wait = app.fairQueue.turn(Number.isFinite(length) ? length : config.bodyLimit);
+        const wait = app.fairQueue.turn(
+          spec.queued === 'alone' ? Infinity : Number.isFinite(length) ? length : config.bodyLimit,
+        );
         // Full again while this body was read.
         if (wait === 'full') throw busy(app.fairQueue, reply);
         if (wait) {

@@ -245,9 +245,10 @@ export const routes: RoutePlugin = (app, { deps }) => {
       'Check up to 1,000 numbers at once (help desks, bulk lists); a bad entry gets an error, the rest go on',
     tags: ['claims'],
     body: bulkBody,
-    // Up to 1,000 numbers parsed and looked up per request: limited per client like assess.
+    // Up to 1,000 numbers parsed and looked up per request: limited per client like assess. A 15 KB
+    // list costs as much as eight assessments, so it never shares a turn.
     rateLimit: 'assess',
-    queued: true,
+    queued: 'alone',
     handler: async ({ body }) => {
       const { numbers, ...opts } = body;
       type Failed = { input: string; error: { code: string; detail: string; pointer: string } };

@@ -109,7 +109,8 @@ export const routes: RoutePlugin = async (app) => {
     response: verification,
     errors: [503],
     rateLimit: 'assess',
-    queued: true,
+    // Chains, signatures and certificate fetches: its cost does not follow its body's size.
+    queued: 'alone',
     handler: async ({ body }) => {
       if (!verifier) {
         throw new CallGuardError(
