@@ -10,6 +10,6 @@ describe('riskPercent', () => {
     expect(riskPercent(0.994)).toBe('99%');
     expect(riskPercent(0.996)).toBe('over 99%');
     expect(riskPercent(1)).toBe('over 99%');
-    expect(riskPercent(Number.NaN)).toBe('under 1%');
+    expect(riskPercent(Number.NaN)).toBe('unknown');
   });
 });

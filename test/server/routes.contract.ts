@@ -332,6 +332,18 @@ export function routeSuite(name: string, databaseUrl: () => Promise<string | und
       expect(paged).toContain('+12025550177');
       const badCursor = await call(s.url, 'GET', '/v1/blocklist?since=0&cursor=zzz');
       expect(badCursor.status).toBe(400);
+      expect((badCursor.body as { pointer: string }).pointer).toBe('?cursor');
+      // A cursor pasted into a URL without encoding its "+" still works.
+      const first = (await call(s.url, 'GET', '/v1/blocklist?since=0&minLevel=reported&limit=1')).body as {
+        cursor: string;
+      };
+      const raw = await call(
+        s.url,
+        'GET',
+        `/v1/blocklist?since=0&minLevel=reported&limit=1&cursor=${first.cursor}`,
+      );
+      expect(raw.status).toBe(200);
+      expect((raw.body as { entries: { number: string }[] }).entries[0]?.number).toBe(paged[1]);
       const byTime = await call(s.url, 'GET', '/v1/blocklist?since=2000-01-01T00:00:00Z');
       expect(byTime.status).toBe(200);
       const bad = await call(s.url, 'GET', '/v1/blocklist?since=yesterday');

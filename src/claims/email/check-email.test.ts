@@ -42,6 +42,14 @@ describe('checkEmail: senders', () => {
     expect(r.reasons.map((x) => x.code)).toContain('FREEMAIL_CLAIMS_COMPANY');
   });
 
+  it('writes a generic organisation as a common noun, capitalised only at a sentence start', () => {
+    const r = checkEmail('"Your Bank Fraud Department" <fraud.alerts@gmail.com>');
+    const said = r.reasons.find((x) => x.code === 'FREEMAIL_CLAIMS_COMPANY')?.message;
+    expect(said).toBe(
+      'The sender claims to be your bank but writes from a free gmail.com address. Your bank writes from its own domain.',
+    );
+  });
+
   it('an address shown in the display name that is not the real one', () => {
     const r = checkEmail('"service@paypal.com" <billing@paypal-resolution-center.info>');
     expect(r.verdict).toBe('impersonation');

@@ -71,7 +71,7 @@ export function checkEmail(input: string, opts: CheckEmailOptions = {}): EmailCh
         reason(
           'FREEMAIL_CLAIMS_COMPANY',
           'danger',
-          `The sender claims to be ${claim.name} but writes from a free ${from.domain} address. ${claim.name} writes from its own domain.`,
+          `The sender claims to be ${claim.name} but writes from a free ${from.domain} address. ${claim.name.charAt(0).toUpperCase()}${claim.name.slice(1)} writes from its own domain.`,
         ),
       );
     }

@@ -29,6 +29,19 @@ describe('advice for a generic organisation (the person’s own bank)', () => {
   });
 });
 
+describe('a low-risk call from "my bank"', () => {
+  it('says to call back on the card’s number, not on a website the bank does not have', () => {
+    const a = assess({
+      facts: { claimedOrg: 'my bank', initiatedBy: 'me', dialedNumberSource: 'known-contact' },
+    });
+    const step = a.nextSteps.find((s) => s.id === 'verify-anyway')?.text;
+    expect(step).toContain(
+      'then hang up and call your bank back yourself. Call the number on the back of your card',
+    );
+    expect(step).not.toContain('website');
+  });
+});
+
 describe('advice for a brand', () => {
   it('names the brand and links its own contact page', () => {
     const a = assess({

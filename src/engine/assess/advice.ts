@@ -43,7 +43,9 @@ export function nextSteps(verdict: Verdict, flags: readonly RedFlag[], org: OrgP
   if (verdict === 'low-risk') {
     steps.push({
       id: 'verify-anyway',
-      text: `No red flags found, but that does not prove who called. Before sharing anything, ask the questions below, then hang up and call ${who} back on a number you look up yourself${org ? ' on its own website' : ' (its official website, your card or your bill)'}.`,
+      text: org?.generic
+        ? `No red flags found, but that does not prove who called. Before sharing anything, ask the questions below, then hang up and call ${who} back yourself. ${org.officialContact.text}.`
+        : `No red flags found, but that does not prove who called. Before sharing anything, ask the questions below, then hang up and call ${who} back on a number you look up yourself${org ? ' on its own website' : ' (its official website, your card or your bill)'}.`,
       ...(officialUrl ? { url: officialUrl } : {}),
     });
     steps.push({

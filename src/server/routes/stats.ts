@@ -19,6 +19,9 @@ const blocklistQuery = z.object({
   cursor: z
     .string()
     .max(80)
+    // The store checks it too; here, so a bad one is named as the query parameter it is.
+    // A "+" not percent-encoded arrives as a space; both are taken.
+    .regex(/^\d+\.[+ ][1-9]\d{6,14}$/, 'must be the cursor an earlier page gave (version.number)')
     .optional()
     .describe(
       'The cursor of the page before, while it said more: true (repeat the same since, minLevel and limit with it)',
@@ -73,7 +76,8 @@ export const routes: RoutePlugin = (app, { deps }) => {
     tags: ['community'],
     query: blocklistQuery,
     handler: async ({ query }) => {
-      const { since, ...rest } = query;
+      const { since, cursor, ...other } = query;
+      const rest = cursor === undefined ? other : { ...other, cursor: cursor.replace(' ', '+') };
       if (since === undefined) return deps.store.blocklist.export(rest);
       if (/^\d+$/.test(since)) return deps.store.blocklist.export({ ...rest, since: Number(since) });
       if (Number.isNaN(Date.parse(since)) || !/^\d{4}-\d{2}-\d{2}/.test(since)) {

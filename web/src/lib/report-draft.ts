@@ -54,7 +54,7 @@ export function draftFromCheck(check: LastCheck | null, numberHint?: string): Re
     date: today(),
     direction,
     numberSource,
-    claimedOrg: check?.assessment.org?.name ?? facts.claimedOrg ?? '',
+    claimedOrg: firstPerson(check?.assessment.org?.name) ?? facts.claimedOrg ?? '',
     tactics: check ? check.assessment.redFlags.map((f) => f.id) : [],
     askedFor: [...askedFor],
     given: [],
@@ -66,10 +66,15 @@ export function draftFromCheck(check: LastCheck | null, numberHint?: string): Re
   };
 }
 
+/** An organisation's name in the person's own voice: CallGuard's "your bank" is their "my bank". */
+function firstPerson(name: string | undefined): string | undefined {
+  return name?.replace(/^your /, 'my ');
+}
+
 /** A short first-person account the person can edit: what CallGuard knows, in their words. */
 export function narrative(check: LastCheck): string {
   const f = check.facts;
-  const org = check.assessment.org?.name ?? f.claimedOrg;
+  const org = firstPerson(check.assessment.org?.name) ?? f.claimedOrg;
   const lines: string[] = [];
   if (f.initiatedBy === 'me') lines.push(`I called a number${org ? ` that claimed to be ${org}` : ''}.`);
   else lines.push(`Someone called me${org ? ` saying they were from ${org}` : ''}.`);
