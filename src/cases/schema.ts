@@ -31,10 +31,7 @@ export const shortText = (max: number = LIMITS.shortText) =>
     .trim()
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` })
-    .refine((s) => !hasControlChars(s), {
-      error:
-        'must be one line without control characters or text-direction overrides (U+202A-U+202E, U+2066-U+2069)',
-    });
+    .refine((s) => !hasControlChars(s), { error: 'must be one line without control characters' });
 
 /** Free text (notes, transcripts): multi-line, bounded; cleaned and redacted before storage. */
 export const freeText = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });

@@ -38,5 +38,14 @@ export function oneLine(value: string): string {
 /** True when the string holds a character a single-line field must not have. */
 export function hasControlChars(value: string): boolean {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/.test(value);
+  return /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(value);
+}
+
+/**
+ * Drops bidi overrides and isolates. One-line fields go through this before they are checked: text
+ * copied from a messaging app or a phone's dialler often wraps names and numbers in them, invisibly,
+ * and refusing such a field would leave the person with an error they cannot see the cause of.
+ */
+export function withoutBidiControls(value: string): string {
+  return value.replace(BIDI_CONTROL, '');
 }

@@ -108,13 +108,21 @@ describe('createCase', () => {
     expect(errorOf(() => parseCaseItem({ ...call, colour: 'red' }, { now })).pointer).toBe('/colour');
   });
 
-  it('refuses text-direction overrides in one-line fields and drops them from free text', () => {
-    // U+202E shows "+1 888 555 0123" reversed after it: a report would read otherwise than filed.
-    const err = errorOf(() => parseCaseItem({ ...call, callerName: 'Agent \u202E3210 555 888' }, { now }));
-    expect(err.pointer).toBe('/callerName');
-    expect(err.message).toContain('text-direction overrides');
-    const item = parseCaseItem({ ...call, notes: 'call \u2066back\u2069 on \u202D+1 888\u202C' }, { now });
-    expect(item.notes).toBe('call back on +1 888');
+  it('drops text-direction overrides from every field, one-line and free', () => {
+    // U+202E shows "3210 555 888" reversed after it: a report would read otherwise than filed. Apps
+    // wrap copied names and numbers in such marks invisibly, so they are dropped, not refused.
+    const item = parseCaseItem(
+      {
+        ...call,
+        callerName: 'Agent \u202E3210 555 888',
+        claimedOrg: '\u2068Microsoft\u2069',
+        notes: 'call \u2066back\u2069 on \u202D+1 888\u202C',
+      },
+      { now },
+    ) as Record<string, unknown>;
+    expect(item['callerName']).toBe('Agent 3210 555 888');
+    expect(item['claimedOrg']).toBe('Microsoft');
+    expect(item['notes']).toBe('call back on +1 888');
     // The plain right-to-left mark stays: Arabic and Hebrew text needs it.
     expect(parseCaseItem({ ...call, notes: 'שלום\u200F 123' }, { now }).notes).toBe('שלום\u200F 123');
   });

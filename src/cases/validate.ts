@@ -13,7 +13,7 @@ import {
   type CaseItemInput,
 } from './schema.js';
 import { newCaseId, newItemId } from './ids.js';
-import { cleanText } from './text.js';
+import { cleanText, withoutBidiControls } from './text.js';
 import { assessCall } from './assess-call.js';
 import { redactText } from '../privacy/redact.js';
 
@@ -83,8 +83,20 @@ export function addItems(c: Case, inputs: readonly unknown[], options: ValidateO
   return { ...c, items: all, updatedAt: now.toISOString() };
 }
 
+/**
+ * The input with bidi overrides and isolates dropped from every string (see withoutBidiControls):
+ * then no field, one-line or free, keeps them. Deeper than any case schema goes, values are left
+ * for the schema to refuse.
+ */
+function withoutBidiDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return withoutBidiControls(value);
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => withoutBidiDeep(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutBidiDeep(v, depth + 1)]));
+}
+
 function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pointer: string): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(withoutBidiDeep(input));
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = pointer + issue.path.map((p) => `/${String(p)}`).join('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientNetwork } from './client-key.js';
+import { clientAddress, clientNetwork } from './client-key.js';
 
 describe('clientNetwork', () => {
   it.each([
@@ -31,5 +31,19 @@ describe('clientNetwork', () => {
     expect(clientNetwork('198.51.100.1')).not.toBe(clientNetwork('198.51.101.1'));
     expect(clientNetwork('2001:db8:1::5')).toBe(clientNetwork('2001:db8:1:ff::9'));
     expect(clientNetwork('2001:db8:1::5')).not.toBe(clientNetwork('2001:db8:2::5'));
+  });
+});
+
+describe('clientAddress', () => {
+  it.each([
+    ['203.0.113.9:51234', '203.0.113.9'],
+    ['[2001:db8::1]:443', '2001:db8::1'],
+    ['[2001:db8::1]', '2001:db8::1'],
+    ['fe80::1%eth0', 'fe80::1'],
+    ['2001:db8::1:80', '2001:db8::1:80'],
+    ['::1', '::1'],
+    [' 198.51.100.7 ', '198.51.100.7'],
+  ])('%s is %s', (ip, address) => {
+    expect(clientAddress(ip)).toBe(address);
   });
 });

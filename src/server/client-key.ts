@@ -19,7 +19,21 @@ const reporterKeySchema = z.object({
  */
 export function reporterKey(request: FastifyRequest): string {
   const given = parseInput(reporterKeySchema, request.headers, 'headers')['x-reporter-key'];
-  return given ?? `client-ip:${request.ip}`;
+  return given ?? `client-ip:${clientAddress(request.ip)}`;
+}
+
+/**
+ * The client's address without what some proxies add to X-Forwarded-For: a port ("1.2.3.4:51234",
+ * "[2001:db8::1]:443") or a zone. Left in, every connection (a new source port) would be a client of
+ * its own for rate limits, derived reporter keys and networks.
+ * @example clientAddress('203.0.113.9:51234') // "203.0.113.9"
+ */
+export function clientAddress(ip: string): string {
+  return ip
+    .trim()
+    .replace(/^\[([^\]]*)\](?::\d+)?$/, '$1')
+    .replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1')
+    .replace(/%.*$/, '');
 }
 
 /**
@@ -30,13 +44,7 @@ export function reporterKey(request: FastifyRequest): string {
  * @example clientNetwork('203.0.113.9') // "203.0.113.0/24"
  */
 export function clientNetwork(ip: string): string {
-  // Some proxies write the client's port into X-Forwarded-For ("1.2.3.4:51234", "[2001:db8::1]:443"):
-  // left in, every connection would be a network of its own.
-  const address = ip
-    .trim()
-    .replace(/^\[([^\]]*)\](?::\d+)?$/, '$1')
-    .replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1')
-    .replace(/%.*$/, '');
+  const address = clientAddress(ip);
   if (isIPv4(address)) return ipv4Network(address.split('.').map(Number));
   if (isIPv6(address)) {
     const g = ipv6Groups(address);

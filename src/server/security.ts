@@ -9,6 +9,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { CallGuardError } from '../errors/catalogue.js';
 import type { ServerConfig } from '../config/env.js';
+import { clientAddress } from './client-key.js';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -85,7 +86,7 @@ export async function registerSecurity(app: FastifyInstance, config: ServerConfi
   }
   await app.register(rateLimit, {
     global: false, // only routes that ask for it: writes and assess
-    keyGenerator: (request) => request.ip,
+    keyGenerator: (request) => clientAddress(request.ip),
     errorResponseBuilder: (_request, context) =>
       new CallGuardError(
         'CG_RATE_LIMITED',

@@ -31,9 +31,19 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A one-line field as stored: control characters and bidi overrides gone, any line break a space,
+ * secrets redacted (claimedOrg is shown publicly in /v1/stats).
+ */
+function oneLineOrNull(text: string | undefined): string | null {
+  const line = text === undefined ? '' : cleanText(text).replace(/\s+/g, ' ').trim();
+  return line ? redactText(line).text : null;
+}
+
 function bodyHash(input: ReportInput): string {
-  // Not the network: a retry from a phone that moved from Wi-Fi to mobile data is the same report.
-  const { idempotencyKey: _ignored, network: _from, ...body } = input;
+  // Not who sent it: a retry from a phone that moved from Wi-Fi to mobile data is the same report,
+  // and so its network (and a reporter key derived from its address) may differ.
+  const { idempotencyKey: _ignored, network: _from, reporterKey: _who, ...body } = input;
   return createHash('sha256').update(canonical(body)).digest('hex');
 }
 
@@ -143,8 +153,8 @@ export function createReportRepository(ctx: StoreContext): ReportRepository {
       const redacted = input.text ? redactText(cleanText(input.text)) : null;
       // claimedOrg and region are typed freely too, and claimedOrg is shown publicly (/v1/stats
       // "recent"): a card number or password typed there must not be stored or published either.
-      const claimedOrg = input.claimedOrg === undefined ? null : redactText(input.claimedOrg).text;
-      const region = input.region === undefined ? null : redactText(input.region).text;
+      const claimedOrg = oneLineOrNull(input.claimedOrg);
+      const region = oneLineOrNull(input.region);
       const id = randomUUID();
       const row: ReportsTable = {
         id,

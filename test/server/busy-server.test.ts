@@ -151,3 +151,20 @@ describe('a client that leaves while its heavy request waits', () => {
     expect(JSON.parse(skipped[0]!)).toMatchObject({ method: 'POST', route: '/v1/assess', status: 499 });
   });
 });
+
+describe('what a heavy request asks of the queue', () => {
+  it('an assessment gives its size; bulk number checks and caller-ID checks always take a turn alone', async () => {
+    s = await startTestServer();
+    const asked: number[] = [];
+    const turn = s.app.fairQueue.turn.bind(s.app.fairQueue);
+    s.app.fairQueue.turn = (bytes?: number) => {
+      asked.push(bytes ?? -1);
+      return turn(bytes);
+    };
+    await call(s.url, 'POST', '/v1/assess', { transcript: 'Caller: hello' });
+    await call(s.url, 'POST', '/v1/numbers/check', { numbers: ['+12025550143'] });
+    await call(s.url, 'POST', '/v1/stir/verify', { identity: 'x' });
+    expect(asked[0]).toBe(JSON.stringify({ transcript: 'Caller: hello' }).length);
+    expect(asked.slice(1)).toEqual([Infinity, Infinity]);
+  });
+});

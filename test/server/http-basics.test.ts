@@ -319,6 +319,13 @@ describe('HTTP edge, configured', () => {
       expect((await call(behind.url, 'POST', '/v1/reports', report, from('198.51.100.7'))).status).toBe(201);
       expect((await call(behind.url, 'POST', '/v1/reports', report, from('198.51.100.7'))).status).toBe(429);
       expect((await call(behind.url, 'POST', '/v1/reports', report, from('203.0.113.9'))).status).toBe(201);
+      // A proxy that writes the client's port: a new connection (port) is still the same client.
+      expect((await call(behind.url, 'POST', '/v1/reports', report, from('192.0.2.5:5001'))).status).toBe(
+        201,
+      );
+      expect((await call(behind.url, 'POST', '/v1/reports', report, from('192.0.2.5:5002'))).status).toBe(
+        429,
+      );
       // Without trust, a client cannot pick a fresh address to escape its limit.
       expect((await call(direct.url, 'POST', '/v1/reports', report, from('198.51.100.7'))).status).toBe(201);
       expect((await call(direct.url, 'POST', '/v1/reports', report, from('203.0.113.9'))).status).toBe(429);

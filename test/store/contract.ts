@@ -181,6 +181,12 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         const store = await make({ now: clock().now });
         const { report: r } = await store.reports.create(report({ text: 'bad\u0000 \u001b[31mred\r\nnext' }));
         expect(r.text).toBe('bad [31mred\nnext');
+        // The public one-line field too (claimedOrg is shown in /v1/stats), and a line break is a space.
+        const { report: o } = await store.reports.create(
+          report({ claimedOrg: 'Micro\u0007soft \u202E3210\nsupport', region: '\u2068Ohio\u2069' }),
+        );
+        expect(o.claimedOrg).toBe('Microsoft 3210 support');
+        expect(o.region).toBe('Ohio');
         // Bidi overrides too: "call \u202E3210 555 888" would show the number reversed.
         const { report: b } = await store.reports.create(
           report({ text: 'call \u202E3210 555 888\u202C now' }),

@@ -1,7 +1,16 @@
 import { useState } from 'preact/hooks';
 
 /** Copies text to the clipboard and says so (to screen readers too). */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({
+  text,
+  label,
+  failed = 'Could not copy. Select the text and copy it.',
+}: {
+  text: string;
+  label: string;
+  /** What to do when the browser refuses to copy (for text not shown on the page, say so). */
+  failed?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   async function copy(): Promise<void> {
     try {
@@ -17,11 +26,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         {label}
       </button>
       <span role="status" class="copy-status">
-        {state === 'copied'
-          ? ' Copied.'
-          : state === 'failed'
-            ? ' Could not copy. Select the text and copy it.'
-            : ''}
+        {state === 'copied' ? ' Copied.' : state === 'failed' ? ` ${failed}` : ''}
       </span>
     </span>
   );

@@ -25,7 +25,8 @@ export function VerdictView({ assessment, level = 2, afterBanner }: VerdictViewP
         <p>{assessment.summary}</p>
         <p class="verdict-risk">
           Risk: <strong>{percent(assessment.risk)}</strong>
-          {assessment.org ? <> · They said they were from {assessment.org.name}.</> : null}
+          {/* The engine's org is the one named on the call, whether claimed or only mentioned. */}
+          {assessment.org ? <> · Organisation named on the call: {assessment.org.name}.</> : null}
         </p>
       </div>
       {afterBanner}
@@ -101,7 +102,11 @@ export function VerdictView({ assessment, level = 2, afterBanner }: VerdictViewP
           I already gave access or money
         </a>
         {/* For the family member or help desk the person turns to: the verdict and the steps, not the call's words. */}
-        <CopyButton text={resultText(assessment)} label="Copy this result to send to someone you trust" />
+        <CopyButton
+          text={resultText(assessment)}
+          label="Copy this result to send to someone you trust"
+          failed="This browser would not copy. Take a screenshot of this page instead."
+        />
       </div>
     </div>
   );

@@ -8,7 +8,7 @@ import { VERDICT_WORDS, percent } from './words.js';
  */
 export function resultText(a: Assessment): string {
   const lines = ['CallGuard: a check of a suspicious call', '', VERDICT_WORDS[a.verdict].headline, a.summary];
-  lines.push(`Risk: ${percent(a.risk)}${a.org ? `. They said they were from ${a.org.name}.` : ''}`);
+  lines.push(`Risk: ${percent(a.risk)}.${a.org ? ` Organisation named on the call: ${a.org.name}.` : ''}`);
   if (a.redFlags.length > 0) {
     lines.push('', 'Warning signs:', ...a.redFlags.map((f) => `- ${f.title}`));
   }
