@@ -250,14 +250,16 @@ function redactTyped(item: Record<string, unknown>, options: ValidateOptions): v
   }
 }
 
-/** A one-line field: already free of control characters (the schema refuses them), so only redacted. */
+/**
+ * Redacts with the caller's hook, or by default. One-line fields come here as they are (the schema
+ * refused control characters), free text after cleaning.
+ */
 function redactLine(text: string, options: ValidateOptions): string {
   return (options.redact ?? defaultRedact)(text);
 }
 
 function clean(text: string, options: ValidateOptions): string {
-  const c = cleanText(text).trim();
-  return (options.redact ?? defaultRedact)(c);
+  return redactLine(cleanText(text).trim(), options);
 }
 
 const defaultRedact = (text: string): string => redactText(text).text;

@@ -60,10 +60,11 @@ export function describeJsonSyntax(text: string): string {
   if (!first) return 'it is not valid JSON';
   const { line, column } = lineAndColumn(text, first.offset);
   // A cut-off text (a truncated upload, a missing last brace) is easier to see as "the end".
+  const body = text.trimEnd();
   const where =
-    first.offset >= text.trimEnd().length
+    first.offset >= body.length
       ? 'the end (the text stops too early)'
-      : text.trimEnd().includes('\n')
+      : body.includes('\n')
         ? `line ${line}, column ${column}`
         : `column ${column}`;
   return `at ${where}, ${WHY[printParseErrorCode(first.error)] ?? 'it is not valid JSON there'}`;

@@ -5,6 +5,7 @@
 export { ORGANISATIONS } from './organisations.js';
 export { findOrg, findOrgMentions, getOrg, resolveOrg } from './find-org.js';
 export { findItYourself } from './contact-hint.js';
+export { nameAtSentenceStart, nameInPersonsVoice } from './org-name.js';
 export { tokens } from './normalise.js';
 export { CHANNELS, getChannels } from './channels/index.js';
 export { emailDomainOwner, hostOwner, numberChannel, type HostOwnership } from './channels/lookup.js';

@@ -206,6 +206,16 @@ function fromRaw(ctx: StoreContext, number: string, r: RawRow | undefined): Repu
   return present(prepare(ctx, number, r), ctx.now().getTime());
 }
 
+/** Per identity (a network, or a key without one), its latest time: each counts once, dated by it. */
+function latestPer(rows: Array<[who: string, at: string]>): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const [who, at] of rows) {
+    const prev = latest.get(who);
+    if (prev === undefined || at > prev) latest.set(who, at);
+  }
+  return latest;
+}
+
 /**
  * Rebuilds one number's cached reputation from its visible reports and votes, inside the caller's
  * transaction, and gives it a new change version.
@@ -225,13 +235,10 @@ export async function recomputeNumber(ctx: StoreContext, trx: Tx, number: string
     .where('number', '=', number)
     .where('hidden', '=', 0)
     .execute();
-  const latest = new Map<string, string>();
+  const latest = latestPer(reports.map((r) => [r.network_hash ?? r.reporter_hash, r.occurred_at]));
   let first: string | null = null;
   let last: string | null = null;
   for (const r of reports) {
-    const who = r.network_hash ?? r.reporter_hash;
-    const prev = latest.get(who);
-    if (prev === undefined || r.occurred_at > prev) latest.set(who, r.occurred_at);
     if (first === null || r.occurred_at < first) first = r.occurred_at;
     if (last === null || r.occurred_at > last) last = r.occurred_at;
   }
@@ -240,12 +247,7 @@ export async function recomputeNumber(ctx: StoreContext, trx: Tx, number: string
     .select(['voter_hash', 'network_hash', 'created_at'])
     .where('number', '=', number)
     .execute();
-  const voted = new Map<string, string>();
-  for (const v of votes) {
-    const who = v.network_hash ?? v.voter_hash;
-    const prev = voted.get(who);
-    if (prev === undefined || v.created_at > prev) voted.set(who, v.created_at);
-  }
+  const voted = latestPer(votes.map((v) => [v.network_hash ?? v.voter_hash, v.created_at]));
   let score = 0;
   for (const at of latest.values()) score += decay(now - Date.parse(at));
   for (const at of voted.values()) score -= decay(now - Date.parse(at));

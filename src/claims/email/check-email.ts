@@ -1,5 +1,12 @@
 import { getDomain } from 'tldts';
-import { emailDomainOwner, findOrg, getOrg, hostOwner, resolveOrg } from '../../knowledge/index.js';
+import {
+  emailDomainOwner,
+  findOrg,
+  getOrg,
+  hostOwner,
+  nameAtSentenceStart,
+  resolveOrg,
+} from '../../knowledge/index.js';
 import type { OrgId, OrgProfile } from '../../knowledge/types.js';
 import { hasConcern, reason } from '../reasons.js';
 import type { EmailCheck, Reason } from '../types.js';
@@ -71,7 +78,7 @@ export function checkEmail(input: string, opts: CheckEmailOptions = {}): EmailCh
         reason(
           'FREEMAIL_CLAIMS_COMPANY',
           'danger',
-          `The sender claims to be ${claim.name} but writes from a free ${from.domain} address. ${claim.name.charAt(0).toUpperCase()}${claim.name.slice(1)} writes from its own domain.`,
+          `The sender claims to be ${claim.name} but writes from a free ${from.domain} address. ${nameAtSentenceStart(claim.name)} writes from its own domain.`,
         ),
       );
     }

@@ -3,6 +3,7 @@
  * organisation's official contact, and a plain-language summary. Renderers (CLI, web) format it.
  */
 import type { OrgProfile } from '../../knowledge/types.js';
+import { nameAtSentenceStart, nameInPersonsVoice } from '../../knowledge/org-name.js';
 import type { Mitigation, NextStep, RedFlag, Verdict } from '../types.js';
 
 const QUESTIONS = [
@@ -18,7 +19,7 @@ export function questionsToAsk(org: OrgProfile | null): string[] {
     ...QUESTIONS.slice(0, 3),
     // The person asks in their own voice: "my bank", not CallGuard's "your bank".
     org.generic
-      ? `Can you tell me details of my account or of my recent contact with you that only ${org.name.replace(/^your /, 'my ')} would know?`
+      ? `Can you tell me details of my account or of my recent contact with you that only ${nameInPersonsVoice(org.name)} would know?`
       : `Can you tell me details of my ${org.name} account or of my recent contact with ${org.name} that only ${org.name} would know?`,
   ];
 }
@@ -43,9 +44,11 @@ export function nextSteps(verdict: Verdict, flags: readonly RedFlag[], org: OrgP
   if (verdict === 'low-risk') {
     steps.push({
       id: 'verify-anyway',
-      text: org?.generic
-        ? `No red flags found, but that does not prove who called. Before sharing anything, ask the questions below, then hang up and call ${who} back yourself. ${org.officialContact.text}.`
-        : `No red flags found, but that does not prove who called. Before sharing anything, ask the questions below, then hang up and call ${who} back on a number you look up yourself${org ? ' on its own website' : ' (its official website, your card or your bill)'}.`,
+      text: `No red flags found, but that does not prove who called. Before sharing anything, ask the questions below, then hang up and call ${who} back ${
+        org?.generic
+          ? `yourself. ${org.officialContact.text}.`
+          : `on a number you look up yourself${org ? ' on its own website' : ' (its official website, your card or your bill)'}.`
+      }`,
       ...(officialUrl ? { url: officialUrl } : {}),
     });
     steps.push({
@@ -143,7 +146,7 @@ export function summarise(
     parts.push(`Red flags: ${main.map((f) => lowerFirst(f.title)).join('; ')}.`);
   }
   if (org && !org.makesUnsolicitedSupportCalls && verdict !== 'low-risk') {
-    parts.push(`${upperFirst(org.name)}: ${firstSentence(org.contactPolicy)}`);
+    parts.push(`${nameAtSentenceStart(org.name)}: ${firstSentence(org.contactPolicy)}`);
   }
   if (mitigations.length > 0)
     parts.push(`In its favour: ${mitigations.map((m) => lowerFirst(m.title)).join('; ')}.`);
@@ -156,10 +159,6 @@ export function summarise(
     );
   }
   return parts.join(' ');
-}
-
-function upperFirst(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function lowerFirst(s: string): string {

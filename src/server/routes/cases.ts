@@ -17,10 +17,11 @@ import {
 } from '../../cases/index.js';
 import { CallGuardError } from '../../errors/catalogue.js';
 import { defineRoute, type RoutePlugin } from '../route.js';
+import { MAX_PATH_PART } from '../error-handler.js';
 
 const idParams = z.object({
   // Longer than any id, but anything under the router's limit gets the same 404 as a wrong id.
-  id: z.string().max(300).describe('Case id: 32 hexadecimal characters (128 random bits)'),
+  id: z.string().max(MAX_PATH_PART).describe('Case id: 32 hexadecimal characters (128 random bits)'),
 });
 const reportParams = idParams.extend({ report: z.enum(REPORT_IDS).describe('Which authority') });
 const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('md') });

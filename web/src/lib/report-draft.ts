@@ -1,6 +1,7 @@
 import type { CallFacts, Checklist } from '../../../src/engine/types.js';
 import type { Ask, Direction, NumberSource } from '../../../src/store/types.js';
 import type { LastCheck } from './app-state.js';
+import { nameInPersonsVoice } from '../../../src/knowledge/org-name.js';
 
 /** What the report form holds. Strings as typed; converted when sent. */
 export interface ReportDraft {
@@ -54,7 +55,9 @@ export function draftFromCheck(check: LastCheck | null, numberHint?: string): Re
     date: today(),
     direction,
     numberSource,
-    claimedOrg: firstPerson(check?.assessment.org?.name) ?? facts.claimedOrg ?? '',
+    // As the person names it when they file: "my bank", not CallGuard's "your bank".
+    claimedOrg:
+      (check?.assessment.org ? nameInPersonsVoice(check.assessment.org.name) : facts.claimedOrg) ?? '',
     tactics: check ? check.assessment.redFlags.map((f) => f.id) : [],
     askedFor: [...askedFor],
     given: [],
@@ -66,15 +69,10 @@ export function draftFromCheck(check: LastCheck | null, numberHint?: string): Re
   };
 }
 
-/** An organisation's name in the person's own voice: CallGuard's "your bank" is their "my bank". */
-function firstPerson(name: string | undefined): string | undefined {
-  return name?.replace(/^your /, 'my ');
-}
-
 /** A short first-person account the person can edit: what CallGuard knows, in their words. */
 export function narrative(check: LastCheck): string {
   const f = check.facts;
-  const org = firstPerson(check.assessment.org?.name) ?? f.claimedOrg;
+  const org = check.assessment.org ? nameInPersonsVoice(check.assessment.org.name) : f.claimedOrg;
   const lines: string[] = [];
   if (f.initiatedBy === 'me') lines.push(`I called a number${org ? ` that claimed to be ${org}` : ''}.`);
   else lines.push(`Someone called me${org ? ` saying they were from ${org}` : ''}.`);
